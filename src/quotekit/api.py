@@ -1,0 +1,103 @@
+"""The functions most users call: ``extract`` and ``extract_many``.
+
+Both run on a lazily built, cached default pipeline (``quotekit.load()``), or on
+the ``nlp`` you pass. Texts longer than ``max_chars`` are split at paragraph
+boundaries outside quotations, processed in parts and merged, so every offset
+indexes the original text.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+
+from .errors import Errors
+from .longdoc import merge_articles, split_text
+from .model import Article
+from .pipeline import load
+
+_DEFAULT_NLP: Language | None = None
+_LOCK = threading.Lock()
+
+#: Parts longer than this are split (spaCy's parser needs about 1 GB per 100,000
+#: characters of one Doc; parts keep memory flat and time linear).
+DEFAULT_MAX_CHARS = 100_000
+
+
+def default_nlp() -> Language:
+    """The cached default pipeline, built on first use."""
+    global _DEFAULT_NLP
+    if _DEFAULT_NLP is None:
+        with _LOCK:
+            if _DEFAULT_NLP is None:
+                _DEFAULT_NLP = load()
+    return _DEFAULT_NLP
+
+
+def extract(text: str, id: str | None = None, *, nlp: Language | None = None,
+            max_chars: int = DEFAULT_MAX_CHARS) -> Article:
+    """Find the quotes, speakers, sources and entities of one article.
+
+    text (str): the article.
+    id (str | None): an id carried into the result.
+    nlp (Language | None): a quotekit pipeline; default: the cached ``quotekit.load()``.
+    max_chars (int): longer texts are processed in parts of at most this size.
+    RETURNS (Article): the result.
+    RAISES (TypeError): when ``text`` is not a str.
+    """
+    if not isinstance(text, str):
+        raise TypeError(Errors.E002.format(type=type(text).__name__))
+    return next(iter(extract_many([(text, id)], nlp=nlp, max_chars=max_chars)))
+
+
+def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: int = 1,
+                 batch_size: int = 64, nlp: Language | None = None,
+                 max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
+    """Stream ``Article``s for many texts through ``nlp.pipe``, in input order.
+
+    texts (iterable): plain strings, or ``(text, id)`` pairs.
+    n_process (int): processes for ``nlp.pipe``.
+    batch_size (int): texts per batch.
+    nlp (Language | None): a quotekit pipeline; default: the cached ``quotekit.load()``.
+    max_chars (int): longer texts are processed in parts of at most this size.
+    YIELDS (Article): one per input text.
+    """
+    if not isinstance(n_process, int) or isinstance(n_process, bool) or n_process < 1:
+        raise ValueError(Errors.E012.format(value=n_process))
+    nlp = nlp or default_nlp()
+    parts = _parts(texts, max_chars)
+    pending: dict[int, list[tuple[int, Article]]] = {}
+    full_texts: dict[int, str] = {}
+    for doc, ctx in nlp.pipe(parts, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        index, part, n_parts, offset, item_id, full = ctx
+        article = Article.from_doc(doc, id=item_id)
+        if n_parts == 1:
+            yield article
+            continue
+        if full is not None:
+            full_texts[index] = full
+        pending.setdefault(index, []).append((offset, article))
+        if len(pending[index]) == n_parts:
+            yield merge_articles(full_texts.pop(index), item_id, pending.pop(index))
+
+
+def _parts(texts: Iterable[Any], max_chars: int) -> Iterator[tuple[str, tuple]]:
+    for index, item in enumerate(texts):
+        if isinstance(item, str):
+            text, item_id = item, None
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+            text, item_id = item
+        else:
+            raise TypeError(Errors.E003.format(type=type(item).__name__, index=index))
+        if item_id is not None and not isinstance(item_id, str):
+            item_id = str(item_id)
+        if len(text) <= max_chars:
+            yield text, (index, 0, 1, 0, item_id, None)
+            continue
+        pieces = split_text(text, max_chars)
+        for n, (start, end) in enumerate(pieces):
+            yield text[start:end], (index, n, len(pieces), start, item_id,
+                                    text if n == 0 else None)

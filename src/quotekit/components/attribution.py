@@ -1,0 +1,634 @@
+"""quotekit_attribution: each quote's cue, speaker mention, speaker entity and relay.
+
+Rules, tried in order for each quote (the winning rule is recorded on the quote):
+
+1. ``cue``: a reporting cue (verb, "according to", "quoted as saying") in the
+   quote's own clause, before or after it, outside every quote; the nearest
+   wins. The speaker is the cue's subject, climbing ``advcl``/``xcomp``/``conj``
+   to the governing verb when the cue has none ("was quoted as saying, calling
+   it 'very dangerous'"), the inverted subject ("said Antonov"), the object of
+   "according to", or the words right before the cue.
+2. ``colon``: a heading that ends in a colon ("Chris Cillizza, The Washington
+   Post: "…"") names the speaker.
+3. ``continuation``: a quote with no cue takes the speaker of the quote or
+   attribution just before it, in the same paragraph, or in the paragraph
+   before when the text carries on (that paragraph attributes something).
+   Never across a paragraph that attributes nothing.
+
+The mention is then resolved to an entity: a named mention to its entity, a
+pronoun to the nearest agreeing person (gender from honorifics, titles and
+forenames; "it"/"they" to organisations), a description ("the minister", "the
+company") to the nearest entity holding that title or of that kind. When no one
+can be told the speaker is ``None`` and the mention stays.
+
+``via`` is the news source cited in the quote's own sentence ("told Reuters",
+"quoted by Interfax as saying"), else the relay of the same speaker's previous
+quote, else a reporting frame that earlier attached to the same speaker ("the
+Interfax news agency reported … Antonov said").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import SPAN_KEYS, ensure_extensions
+from ..tables import load_json_table
+from ..textutil import ParagraphIndex, normalise_name, paragraphs
+from ._spans import char_span
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj"}
+SENT_END = {".", "!", "?"}
+PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F"}
+ORG_PRONOUNS = {"it", "they", "we"}
+ORG_NOUNS = {"company", "firm", "group", "bank", "ministry", "government", "agency",
+             "department", "party", "union", "club", "association", "organisation",
+             "organization", "council", "commission", "authority", "retailer", "carrier",
+             "airline", "maker", "manufacturer", "giant", "operator", "regulator", "body",
+             "administration", "board", "team", "side", "insurer", "lender", "broadcaster",
+             "network", "charity", "campaign", "watchdog", "newspaper", "paper", "agency"}
+MAX_BACK_PARAGRAPHS = 3
+MAX_VIA_PARAGRAPHS = 6
+FALLBACK_CUES = {"said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell",
+                 "tells": "tell", "added": "add", "adds": "add", "according": "according to",
+                 "quoted": "quote", "wrote": "write", "writes": "write", "asked": "ask",
+                 "warned": "warn", "insisted": "insist", "explained": "explain",
+                 "argued": "argue", "claimed": "claim", "stated": "state"}
+
+
+class Attribution:
+    """Attribute quotes to speakers; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, cues: dict[str, Any], speakers_key: str,
+                 cues_key: str, quotes_key: str, entities_key: str, cue_classes: list[str]):
+        self.name = name
+        self.speakers_key = speakers_key
+        self.cues_key = cues_key
+        self.quotes_key = quotes_key
+        self.entities_key = entities_key
+        ensure_extensions()
+        verbs = cues.get("verbs", {})
+        allowed = set(cue_classes)
+        self.cue_forms: dict[str, str] = {}
+        self.particles: dict[str, str] = {}
+        for lemma, info in verbs.items():
+            if info.get("class") not in allowed:
+                continue
+            for form in info.get("forms", ()):
+                if info.get("particle"):
+                    self.particles.setdefault(form.lower(), info["particle"])
+                else:
+                    self.cue_forms.setdefault(form.lower(), lemma)
+        if not self.cue_forms:
+            self.cue_forms = dict(FALLBACK_CUES)
+        self.cue_forms.setdefault("according", "according to")
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases = [p["text"] for p in cues.get("phrases", ()) if p.get("text")]
+        phrases += ["according to", "quoted as saying", "quoted by"]
+        self.phrase_types = {p["text"].lower(): p.get("type", "") for p in cues.get("phrases", ())}
+        self.phrase_matcher.add("CUE", list(nlp.tokenizer.pipe(sorted(set(phrases)))))
+
+    # ------------------------------------------------------------------ pipeline API
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc._.quotekit_quotes or []
+        if not quotes:
+            doc.spans[self.speakers_key] = []
+            doc.spans[self.cues_key] = []
+            return doc
+        ctx = _Context(doc, quotes, self)
+        results: list[dict[str, Any]] = []
+        for qi, q in enumerate(quotes):
+            res = ctx.attribute(qi, q, results)
+            results.append(res)
+        ctx.assign_via(results)
+        speakers, cue_spans, quote_spans = [], [], []
+        for q, res in zip(quotes, results):
+            q["speaker"] = res.get("speaker")
+            q["speaker_mention"] = _offsets(res.get("mention"))
+            q["cue"] = _offsets(res.get("cue"))
+            q["via"] = res.get("via")
+            q["rule"] = res.get("rule")
+            if res.get("mention"):
+                s, e = res["mention"]
+                span = char_span(doc, s, e, label="SPEAKER", kb_id=q["speaker"] or "",
+                                 span_id=q["id"])
+                if span is not None:
+                    speakers.append(span)
+            if res.get("cue"):
+                s, e = res["cue"]
+                span = char_span(doc, s, e, label="CUE", kb_id=q["speaker"] or "", span_id=q["id"])
+                if span is not None:
+                    cue_spans.append(span)
+            span = char_span(doc, q["start"], q["end"], label=q["kind"], kb_id=q["speaker"] or "",
+                             span_id=q["id"])
+            if span is not None:
+                quote_spans.append(span)
+        doc._.quotekit_quotes = quotes
+        doc.spans[self.speakers_key] = speakers
+        doc.spans[self.cues_key] = cue_spans
+        doc.spans[self.quotes_key] = quote_spans
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def _offsets(pair: tuple[int, int] | None) -> dict[str, int] | None:
+    if not pair:
+        return None
+    return {"start": pair[0], "end": pair[1]}
+
+
+class _Context:
+    """Per-document indexes, built once, used for every quote."""
+
+    def __init__(self, doc: Doc, quotes: list[dict[str, Any]], comp: Attribution):
+        self.doc = doc
+        self.comp = comp
+        self.quotes = quotes
+        n = len(doc)
+        text = doc.text
+        # Which quote (if any) each token lies in.
+        self.in_quote = [-1] * n
+        qi = 0
+        for tok in doc:
+            while qi < len(quotes) and quotes[qi]["end"] <= tok.idx:
+                qi += 1
+            if qi < len(quotes) and quotes[qi]["start"] <= tok.idx < quotes[qi]["end"]:
+                self.in_quote[tok.i] = qi
+        # Paragraphs.
+        paras = doc._.quotekit_paragraphs
+        self.paras = ParagraphIndex([tuple(p) for p in paras] if paras else paragraphs(text))
+        self.tok_para = [self.paras.index(t.idx) for t in doc]
+        # Entity mentions per token.
+        self.entities = {e["id"]: e for e in (doc._.quotekit_entities or ())}
+        self.tok_ent: list[str | None] = [None] * n
+        self.mentions: list[tuple[int, int, str, int, int]] = []  # tok start, end, id, chars
+        for eid, e in self.entities.items():
+            for s, t in e.get("mentions", ()):
+                span = doc.char_span(s, t, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    if self.tok_ent[tok.i] is None or e["type"] == "PERSON":
+                        self.tok_ent[tok.i] = eid
+                self.mentions.append((span.start, span.end, eid, s, t))
+        self.mentions.sort()
+        # Names by their written forms and surnames ("Van Dam" for "Pieter Van Dam").
+        self.by_alias: dict[str, str] = {}
+        for eid, e in self.entities.items():
+            if e["type"] not in ("PERSON", "ORG"):
+                continue
+            for alias in [e["name"], *e.get("aliases", ())]:
+                self.by_alias.setdefault(normalise_name(alias), eid)
+            words = e["name"].split()
+            if e["type"] == "PERSON" and len(words) > 2:
+                self.by_alias.setdefault(normalise_name(" ".join(words[1:])), eid)
+        # Cue tokens outside quotes.
+        self.cue_tokens: dict[int, str] = {}
+        for tok in doc:
+            if self.in_quote[tok.i] >= 0:
+                continue
+            low = tok.lower_
+            lemma = comp.cue_forms.get(low)
+            if lemma is not None and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+                                      or lemma == "according to"):
+                self.cue_tokens[tok.i] = lemma
+            elif low in comp.particles and any(
+                    c.lower_ == comp.particles[low] for c in tok.children):
+                self.cue_tokens[tok.i] = low
+        for _, s, e in comp.phrase_matcher(doc):
+            if self.in_quote[s] < 0:
+                phrase = doc[s:e].text.lower()
+                if phrase.startswith("according"):
+                    self.cue_tokens[s] = "according to"
+                elif "quoted" in phrase:
+                    for i in range(s, e):
+                        if doc[i].lower_ == "quoted":
+                            self.cue_tokens[i] = "quote"
+        # Quote token ranges.
+        self.q_tokens: list[tuple[int, int]] = []
+        for q in quotes:
+            span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+            self.q_tokens.append((span.start, span.end) if span is not None else (0, 0))
+        self.frames = list(getattr(doc._, "quotekit_source_frames", None) or []) \
+            if Doc.has_extension("quotekit_source_frames") else []
+
+    # ------------------------------------------------------------------ regions
+    def _regions(self, qi: int) -> tuple[list[int], list[int]]:
+        """Token indexes before and after quote ``qi`` within its clause."""
+        doc = self.doc
+        ts, te = self.q_tokens[qi]
+        if ts == te:
+            return [], []
+        para_first = self.tok_para[ts]
+        para_last = self.tok_para[te - 1]
+        before: list[int] = []
+        i = ts - 1
+        while i >= 0 and self.in_quote[i] < 0 and self.tok_para[i] == para_first:
+            if doc[i].text in SENT_END and i < ts - 1:
+                break
+            before.append(i)
+            i -= 1
+        before.reverse()
+        after: list[int] = []
+        i = te
+        while i < len(doc) and self.in_quote[i] < 0 and self.tok_para[i] == para_last:
+            after.append(i)
+            if doc[i].text in SENT_END:
+                break
+            i += 1
+        return before, after
+
+    # ------------------------------------------------------------------ attribution
+    def attribute(self, qi: int, q: dict[str, Any], prev: list[dict[str, Any]]) -> dict[str, Any]:
+        before, after = self._regions(qi)
+        cue = self._nearest_cue(before, after, qi)
+        res: dict[str, Any] = {"cue": None, "mention": None, "speaker": None, "rule": None,
+                               "cue_tok": None, "para": self.tok_para[self.q_tokens[qi][0]]
+                               if self.q_tokens[qi][1] else -1}
+        if cue is not None:
+            mention = self._speaker_of_cue(cue, qi)
+            if mention is not None:
+                tok = self.doc[cue]
+                res.update(cue=(tok.idx, tok.idx + len(tok.text)), mention=mention, rule="cue",
+                           cue_tok=cue)
+        if res["mention"] is None:
+            colon = self._colon_heading(before)
+            if colon is not None:
+                res.update(mention=colon[0], cue=colon[1], rule="colon")
+        if res["mention"] is None and cue is None:
+            inherited = self._continuation(qi, prev)
+            if inherited is not None:
+                res.update(mention=inherited["mention"], cue=inherited["cue"],
+                           speaker=inherited["speaker"], rule="continuation",
+                           cue_tok=inherited.get("cue_tok"))
+                return res
+        if res["mention"] is not None:
+            res["speaker"] = self._resolve(res["mention"], qi)
+        return res
+
+    def _nearest_cue(self, before: list[int], after: list[int], qi: int) -> int | None:
+        best = None
+        best_d = None
+        ts, te = self.q_tokens[qi]
+        for i in after:
+            if i in self.cue_tokens:
+                d = i - te
+                if best_d is None or d < best_d:
+                    best, best_d = i, d
+                break
+        for i in reversed(before):
+            if i in self.cue_tokens:
+                d = ts - i
+                if best_d is None or d < best_d - 1:
+                    best, best_d = i, d
+                break
+        if best is None:
+            # A cue that governs tokens of the quote (partial quotes: 'called it "x"').
+            for i in range(ts, te):
+                h = self.doc[i].head
+                steps = 0
+                while steps < 4 and h.i != h.head.i and self.in_quote[h.i] >= 0:
+                    h = h.head
+                    steps += 1
+                if self.in_quote[h.i] < 0 and h.i in self.cue_tokens:
+                    return h.i
+        return best
+
+    def _speaker_of_cue(self, cue: int, qi: int) -> tuple[int, int] | None:
+        doc = self.doc
+        tok = doc[cue]
+        lemma = self.cue_tokens.get(cue)
+        if lemma == "according to":
+            nxt = cue + 1
+            if nxt < len(doc) and doc[nxt].lower_ == "to":
+                for child in doc[nxt].children:
+                    if child.dep_ == "pobj" and self.in_quote[child.i] < 0:
+                        return self._mention_span(child)
+                if nxt + 1 < len(doc) and self.in_quote[nxt + 1] < 0:
+                    return self._mention_span(doc[nxt + 1])
+            return None
+        verb = tok
+        if verb.lower_ == "saying" and verb.head.lower_ in ("as",) and verb.head.head.i != verb.i:
+            verb = verb.head.head  # "quoted as saying" -> quoted
+        for _ in range(4):
+            subj = self._subject(verb)
+            if subj is not None:
+                return self._mention_span(subj)
+            if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+                if verb.dep_ == "relcl":
+                    head = verb.head
+                    if self.in_quote[head.i] < 0 and head.pos_ in ("PROPN", "NOUN", "PRON"):
+                        return self._mention_span(head)
+                verb = verb.head
+            else:
+                break
+        # Inverted: "said Antonov", "said the minister".
+        i = cue + 1
+        while i < len(doc) and doc[i].pos_ in ("DET", "ADJ") and self.in_quote[i] < 0:
+            i += 1
+        if i < len(doc) and self.in_quote[i] < 0 and (
+                doc[i].pos_ in ("PROPN", "PRON", "NOUN") and doc[i].lower_ not in ("it", "that")):
+            t = doc[i]
+            while t.dep_ in ("compound", "amod") and t.head.i > t.i:
+                t = t.head
+            return self._mention_span(t)
+        # "Antonov, ... said" misparsed: the token right before the cue.
+        j = cue - 1
+        if j >= 0 and self.in_quote[j] < 0 and doc[j].pos_ in ("PROPN", "PRON"):
+            return self._mention_span(doc[j])
+        return None
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and self.in_quote[child.i] < 0 \
+                    and child.lower_ not in ("it", "there", "what", "that", "which"):
+                if child.lower_ == "who" and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        return None
+
+    def _mention_span(self, head: Token) -> tuple[int, int]:
+        """The speaker mention for a head token: its entity mention, or a short phrase."""
+        doc = self.doc
+        eid = self.tok_ent[head.i]
+        if eid is not None:
+            for s, e, m_id, cs, ce in self._mentions_at(head.i):
+                if m_id == eid:
+                    return (cs, ce)
+        if head.pos_ == "PRON":
+            return (head.idx, head.idx + len(head.text))
+        left = head.left_edge.i
+        right = head.i
+        # Keep "a spokesman for the firm" but stop at commas, clauses and appositions.
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
+                right = max(right, child.right_edge.i)
+            else:
+                break
+        toks = [t for t in doc[left:right + 1]]
+        cut = [t.i for t in toks if t.text in (",", "(", "—", "–", ";") and t.i > head.i]
+        if cut:
+            toks = [t for t in toks if t.i < cut[0]]
+        toks = [t for t in toks if self.in_quote[t.i] < 0] or [head]
+        if len(toks) > 12:
+            toks = [head]
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+    def _mentions_at(self, i: int):
+        for m in self.mentions:
+            if m[0] <= i < m[1]:
+                yield m
+
+    def _colon_heading(self, before: list[int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        if not before or self.doc[before[-1]].text != ":":
+            return None
+        region = before[:-1]
+        for i in region:
+            eid = self.tok_ent[i]
+            if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
+                for s, e, m_id, cs, ce in self._mentions_at(i):
+                    if m_id == eid:
+                        colon = self.doc[before[-1]]
+                        return (cs, ce), (colon.idx, colon.idx + 1)
+        for i in region:
+            t = self.doc[i]
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("ROOT", "nsubj"):
+                colon = self.doc[before[-1]]
+                return self._mention_span(t), (colon.idx, colon.idx + 1)
+        return None
+
+    def _continuation(self, qi: int, prev: list[dict[str, Any]]) -> dict[str, Any] | None:
+        ts, te = self.q_tokens[qi]
+        if ts == te:
+            return None
+        para = self.tok_para[ts]
+        # The previous quote in the same paragraph.
+        if prev and prev[-1].get("mention") and prev[-1]["para"] == para:
+            return prev[-1]
+        # The paragraph before carries on: its last attribution (quote or reported speech).
+        first_tok_para = self.paras.ranges[para][0] if para >= 0 else -1
+        if self.doc[ts].idx > first_tok_para + 2 and not self._only_quote_before(ts, para):
+            return None
+        p = para - 1
+        while p >= 0 and para - p <= MAX_BACK_PARAGRAPHS:
+            cand = [r for r in prev if r["para"] == p]
+            attributed = [r for r in cand if r.get("mention")]
+            reported = self._reported_speech(p)
+            if attributed and (reported is None or attributed[-1]["cue_tok"] is None
+                               or reported["cue_tok"] <= attributed[-1]["cue_tok"]):
+                return attributed[-1]
+            if reported is not None:
+                return reported
+            if cand:
+                p -= 1  # a paragraph of unattributed quotes: look further back
+                continue
+            return None
+        return None
+
+    def _only_quote_before(self, ts: int, para: int) -> bool:
+        i = ts - 1
+        while i >= 0 and self.tok_para[i] == para:
+            if self.in_quote[i] < 0 and not self.doc[i].is_punct:
+                return False
+            i -= 1
+        return True
+
+    def _reported_speech(self, para: int) -> dict[str, Any] | None:
+        """The last cue with a subject in paragraph ``para`` (outside quotes)."""
+        if para < 0 or para >= len(self.paras.ranges):
+            return None
+        s, e = self.paras.ranges[para]
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in reversed(span):
+            if tok.i in self.cue_tokens:
+                mention = self._speaker_of_cue(tok.i, -1)
+                if mention is not None:
+                    return {"mention": mention, "cue": (tok.idx, tok.idx + len(tok.text)),
+                            "speaker": self._resolve(mention, -1, at=tok.i), "cue_tok": tok.i,
+                            "para": para}
+        return None
+
+    # ------------------------------------------------------------------ resolution
+    def _resolve(self, mention: tuple[int, int], qi: int, at: int | None = None) -> str | None:
+        doc = self.doc
+        span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        eid = self.tok_ent[root.i]
+        if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG", "COUNTRY"):
+            return eid
+        if root.pos_ == "PROPN":
+            for tok in span:
+                eid = self.tok_ent[tok.i]
+                if eid is not None and tok.dep_ != "poss" and \
+                        self.entities[eid]["type"] in ("PERSON", "ORG"):
+                    return eid
+            eid = self.by_alias.get(normalise_name(span.text))
+            if eid is not None:
+                return eid
+        # "The Dutch company, Waterlijn Holdings, said": the apposition names it.
+        for child in root.children:
+            if child.dep_ == "appos":
+                eid = self.tok_ent[child.i]
+                if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
+                    return eid
+        low = root.lower_
+        if root.pos_ == "PRON" or low in PRONOUN_GENDER or low in ORG_PRONOUNS:
+            return self._resolve_pronoun(low, span.start)
+        if low in ORG_NOUNS:
+            return self._nearest(span.start, lambda e: e["type"] == "ORG")
+        titles_match = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN")]
+        if root.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ == "the" for t in root.children):
+            def has_title(e: dict[str, Any]) -> bool:
+                if e["type"] != "PERSON":
+                    return False
+                words = " ".join(e.get("titles", ())).lower().split()
+                return bool(words) and low in words and all(w in words for w in titles_match)
+            return self._nearest(span.start, has_title)
+        return None
+
+    def _resolve_pronoun(self, low: str, before_tok: int) -> str | None:
+        if low in PRONOUN_GENDER:
+            g = PRONOUN_GENDER[low]
+            return self._nearest(before_tok, lambda e: e["type"] == "PERSON"
+                                 and e.get("gender") in (g, None), prefer_subject=True)
+        if low == "it":
+            return self._nearest(before_tok, lambda e: e["type"] in ("ORG",))
+        if low in ("they", "we"):
+            return self._nearest(before_tok, lambda e: e["type"] == "ORG")
+        return None
+
+    def _nearest(self, before_tok: int, ok, prefer_subject: bool = False) -> str | None:
+        """The entity of the nearest mention before ``before_tok`` (outside quotes)."""
+        para = self.tok_para[before_tok] if before_tok < len(self.tok_para) else -1
+        fallback = None
+        for s, e, eid, _, _ in reversed(self.mentions):
+            if s >= before_tok or self.in_quote[s] >= 0:
+                continue
+            if para - self.tok_para[s] > MAX_BACK_PARAGRAPHS:
+                break
+            ent = self.entities[eid]
+            if not ok(ent):
+                continue
+            if not prefer_subject:
+                return eid
+            root = self.doc[e - 1]
+            if root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS:
+                return eid
+            if fallback is None:
+                fallback = eid
+        return fallback
+
+    # ------------------------------------------------------------------ relays
+    def assign_via(self, results: list[dict[str, Any]]) -> None:
+        frames = [f for f in self.frames if f.get("source")]
+        if not frames:
+            for r in results:
+                r["via"] = None
+            return
+        doc = self.doc
+        last_via: dict[str, tuple[str, int]] = {}  # speaker -> (source id, paragraph)
+        for qi, r in enumerate(results):
+            r["via"] = None
+            ts, te = self.q_tokens[qi]
+            q = self.quotes[qi]
+            # Sentence span of the cue, else of the quote.
+            anchor = r.get("cue_tok")
+            lo, hi = q["start"], q["end"]
+            if anchor is not None and r.get("rule") != "continuation":
+                sent = doc[anchor].sent
+                lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
+                before, after = self._regions(qi)
+                if before:
+                    lo = min(lo, doc[before[0]].idx)
+                if after:
+                    hi = max(hi, doc[after[-1]].idx + len(doc[after[-1]].text))
+            for f in frames:
+                fs, fe = f["start"], f["end"]
+                if lo <= fs < hi and not (q["start"] <= fs < q["end"]):
+                    sh = f.get("speaker_head")
+                    if sh is None or r.get("mention") is None or self._same_speaker(sh, r):
+                        r["via"] = f["source"]
+                        break
+            spk = r.get("speaker")
+            para = r.get("para", -1)
+            if r["via"] is None and spk is not None:
+                prior = last_via.get(spk)
+                if prior is not None and para - prior[1] <= MAX_VIA_PARAGRAPHS:
+                    r["via"] = prior[0]
+            if r["via"] is None and spk is not None:
+                # A reporting frame earlier in the article attached to this speaker.
+                for f in reversed(frames):
+                    if f["end"] > q["start"]:
+                        continue
+                    fpara = self.paras.index(f["start"])
+                    if para - fpara > MAX_VIA_PARAGRAPHS:
+                        break
+                    if self._frame_speaker(f) == spk:
+                        r["via"] = f["source"]
+                        break
+            if r["via"] is not None and spk is not None:
+                last_via[spk] = (r["via"], para)
+
+    def _same_speaker(self, char_off: int, r: dict[str, Any]) -> bool:
+        s, e = r["mention"]
+        if s <= char_off < e:
+            return True
+        span = self.doc.char_span(char_off, char_off + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        eid = self.tok_ent[span.start]
+        return eid is not None and eid == r.get("speaker")
+
+    def _frame_speaker(self, f: dict[str, Any]) -> str | None:
+        sh = f.get("speaker_head")
+        if sh is None:
+            # "X said ..., the Interfax news agency reported": the subject of a cue
+            # in the frame's sentence.
+            sent = f.get("sentence")
+            if not sent:
+                return None
+            span = self.doc.char_span(sent[0], sent[1], alignment_mode="expand")
+            if span is None:
+                return None
+            for tok in span:
+                if tok.i in self.cue_tokens and not (f["start"] <= tok.idx < f["end"]):
+                    subj = self._subject(tok)
+                    if subj is not None:
+                        return self._resolve(self._mention_span(subj), -1)
+            return None
+        span = self.doc.char_span(sh, sh + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        return self._resolve((span.start_char, span.end_char), -1)
+
+
+@Language.factory(
+    "quotekit_attribution",
+    assigns=["doc._.quotekit_quotes", "doc.spans"],
+    requires=["doc._.quotekit_quotes", "doc._.quotekit_entities", "token.dep"],
+    default_config={
+        "cues": {"@misc": "quotekit.reporting_cues.v1"},
+        "cue_classes": ["speech", "written", "evaluative", "question"],
+        "speakers_key": SPAN_KEYS["speakers"],
+        "cues_key": SPAN_KEYS["cues"],
+        "quotes_key": SPAN_KEYS["quotes"],
+        "entities_key": SPAN_KEYS["entities"],
+    },
+)
+def make_attribution(nlp: Language, name: str, cues: dict[str, Any], cue_classes: list[str],
+                     speakers_key: str, cues_key: str, quotes_key: str,
+                     entities_key: str) -> Attribution:
+    return Attribution(nlp, name, cues, speakers_key, cues_key, quotes_key, entities_key,
+                       cue_classes)

@@ -1,0 +1,681 @@
+"""quotekit_entities: resolve people, countries and organisations within an article.
+
+The small English model labels "Washington" an ORG, "Antonov" an ORG once and a
+PERSON elsewhere, and "Russian" a NORP. This component turns its mentions into
+entities:
+
+* people: one entity per person (full name, surname, "Mr X", possessives);
+  titles from premodifiers ("Russian Deputy Defense Minister Anatoly Antonov")
+  and appositions ("Jens Stoltenberg, NATO's secretary general"); a surname the
+  model mislabels joins its person;
+* countries: every name, abbreviation, nationality adjective, and a capital or
+  seat of government when it acts ("Moscow warned", "Washington's programme"),
+  resolved to its ISO 3166-1 code from the shipped country table;
+* organisations: acronyms defined in the text ("... Organization (NATO)"),
+  acronyms matching a full name's initials, and known aliases merged.
+
+Everything is computed once per document in passes linear in its tokens and
+mentions (dictionary look-ups, no pairwise comparisons of all mentions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import SPAN_KEYS, ensure_extensions
+from ..tables import country_index, load_json_table, lookup_country
+from ..textutil import normalise_name
+from ._spans import char_span
+
+HONORIFICS_FALLBACK = {"mr": "M", "mr.": "M", "mrs": "F", "mrs.": "F", "ms": "F", "ms.": "F",
+                       "miss": "F", "dr": None, "dr.": None, "sir": "M", "dame": "F",
+                       "lord": "M", "lady": "F", "prof": None, "prof.": None}
+#: Words that may sit inside a title run without being titles themselves.
+TITLE_MODIFIERS = {"former", "deputy", "acting", "vice", "chief", "senior", "junior", "first",
+                   "assistant", "associate", "general", "executive", "interim", "then", "late",
+                   "foreign", "defence", "defense", "finance", "prime", "home", "health",
+                   "trade", "interior", "justice", "economy", "energy", "education", "state",
+                   "affairs", "minister", "secretary", "of", "managing", "non-executive",
+                   "shadow", "labour", "tory", "conservative", "democratic", "republican",
+                   "opposition", "party", "national", "security", "adviser", "advisor"}
+DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
+ORG_STOPWORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le"}
+ACTING_DEPS = {"nsubj", "nsubjpass", "poss"}
+PERSON_LIKE_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+BLOCKING_BOILERPLATE = {"editors_note", "paywall"}
+
+
+class _Cluster:
+    __slots__ = ("type", "key", "forms", "mentions", "titles", "affiliation", "iso",
+                 "gender", "tokens", "last_pos")
+
+    def __init__(self, type_: str, key: str):
+        self.type = type_
+        self.key = key
+        self.forms: list[str] = []  # surface forms as written (normalised spacing)
+        self.mentions: list[tuple[int, int]] = []
+        self.titles: list[str] = []
+        self.affiliation: str | None = None
+        self.iso: str | None = None
+        self.gender: str | None = None
+        self.tokens: list[str] = []  # the fullest person name, as tokens
+        self.last_pos = -1
+
+    def add(self, start: int, end: int, form: str) -> None:
+        self.mentions.append((start, end))
+        if form and form not in self.forms:
+            self.forms.append(form)
+        self.last_pos = max(self.last_pos, start)
+
+
+class EntityResolver:
+    """Resolve PERSON, COUNTRY, ORG (and NORP, LOC) entities; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str,
+                 countries: list[dict[str, Any]], organisations: list[dict[str, Any]],
+                 titles: dict[str, Any], forenames: dict[str, list[str]]):
+        self.name = name
+        self.spans_key = spans_key
+        ensure_extensions()
+        self.countries = {c["iso2"]: c for c in countries}
+        self.country_index = country_index(countries)
+        self.org_alias: dict[str, str] = {}
+        for rec in organisations:
+            for alias in [rec["name"], *rec.get("aliases", ())]:
+                self.org_alias.setdefault(normalise_name(alias), rec["name"])
+        self.titles = {k.lower() for k in titles.get("titles", {})}
+        self.title_gender = {k.lower(): v.get("gender") for k, v in titles.get("titles", {}).items()
+                             if isinstance(v, dict)}
+        self.honorifics = {k.lower(): v for k, v in
+                           (titles.get("honorifics") or HONORIFICS_FALLBACK).items()}
+        self.male = frozenset(forenames.get("male", ()))
+        self.female = frozenset(forenames.get("female", ()))
+        self.country_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.abbrev_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lower_forms, exact_forms = [], []
+        for key in self.country_index:
+            (exact_forms if _is_abbrev(key) else lower_forms).append(key)
+        self.country_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(lower_forms))))
+        self.abbrev_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(exact_forms))))
+        self.org_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        org_forms = sorted({a for rec in organisations for a in [rec["name"], *rec.get("aliases", ())]
+                            if len(a) > 3 and not a.isupper()})
+        self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(org_forms)))
+
+    # ------------------------------------------------------------------ pipeline API
+    def __call__(self, doc: Doc) -> Doc:
+        blocked = [(s, e) for s, e, lab in (doc._.quotekit_boilerplate or ())
+                   if lab in BLOCKING_BOILERPLATE]
+
+        def is_blocked(start: int) -> bool:
+            return any(s <= start < e for s, e in blocked)
+
+        countries = self._countries(doc, is_blocked)
+        country_tokens = {i for _, s, e, _ in countries for i in range(s, e)}
+        people, person_tokens, title_tokens = self._people(doc, is_blocked, country_tokens)
+        orgs, others = self._orgs_and_others(doc, is_blocked, country_tokens, person_tokens,
+                                             title_tokens, people)
+        clusters = list(people) + self._country_clusters(doc, countries) + orgs + others
+        self._write(doc, clusters)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # ------------------------------------------------------------------ countries
+    def _countries(self, doc: Doc, is_blocked) -> list[tuple[str, int, int, tuple[int, int]]]:
+        """(iso, token start, token end, (char start, char end)) for each country mention."""
+        person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        found: dict[int, tuple[int, int]] = {}
+        for _, s, e in self.country_matcher(doc):
+            if doc[s].text[:1].isupper():
+                found[s] = max(found.get(s, (s, s)), (s, e), key=lambda x: x[1])
+        for _, s, e in self.abbrev_matcher(doc):
+            found[s] = max(found.get(s, (s, s)), (s, e), key=lambda x: x[1])
+        out = []
+        last_end = -1
+        for s in sorted(found):
+            s, e = found[s]
+            if s < last_end or any(i in person_tokens for i in range(s, e)):
+                continue
+            span = doc[s:e]
+            if is_blocked(span.start_char):
+                continue
+            hit = lookup_country(self.country_index, span.text)
+            if hit is None:
+                continue
+            iso, form_type = hit
+            if form_type in ("capital", "seat") and not _acts(span):
+                continue
+            start_char, end_char = _trim_possessive(span)
+            out.append((iso, s, e, (start_char, end_char)))
+            last_end = e
+        # Hyphenated premodifiers the tokenizer keeps whole: "U.S.-backed", "Russian-made".
+        for tok in doc:
+            if "-" in tok.text[1:-1] and tok.i not in person_tokens and tok.i >= last_end:
+                head = tok.text.split("-", 1)[0]
+                hit = lookup_country(self.country_index, head)
+                if hit and hit[1] in ("name", "demonym") and not is_blocked(tok.idx):
+                    out.append((hit[0], tok.i, tok.i + 1, (tok.idx, tok.idx + len(head))))
+        out.sort(key=lambda x: x[3])
+        return out
+
+    def _country_clusters(self, doc: Doc, countries) -> list[_Cluster]:
+        clusters: dict[str, _Cluster] = {}
+        text = doc.text
+        for iso, _, _, (s, e) in countries:
+            c = clusters.get(iso)
+            if c is None:
+                c = clusters[iso] = _Cluster("COUNTRY", iso)
+                c.iso = iso
+            c.add(s, e, _strip_the(text[s:e]))
+        return list(clusters.values())
+
+    # ------------------------------------------------------------------ people
+    def _people(self, doc: Doc, is_blocked, country_tokens: set[int]):
+        clusters: list[_Cluster] = []
+        by_last: dict[str, list[_Cluster]] = {}
+        by_first: dict[str, list[_Cluster]] = {}
+        person_tokens: set[int] = set()
+        title_tokens: set[int] = set()
+        pending: list[tuple[Span, list[Token]]] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or is_blocked(ent.start_char):
+                continue
+            toks = self._name_tokens(ent)
+            # Photo credits: "Agencja Gazeta/Jan Rusek" is an agency and a photographer.
+            slash = [t.i for t in toks if t.text == "/"]
+            affiliation = None
+            if slash:
+                affiliation = doc[toks[0].i:slash[-1]].text
+                toks = [t for t in toks if t.i > slash[-1]]
+            if not toks or all(t.i in country_tokens for t in toks):
+                continue
+            pending.append((ent, toks, affiliation))
+
+        def attach(toks: list[Token]) -> _Cluster:
+            words = [t.text for t in toks]
+            last = words[-1].lower()
+            if len(words) >= 2:
+                for c in reversed(by_last.get(last, ())):
+                    if len(c.tokens) == 1 or _first_compatible(c.tokens[0], words[0]):
+                        if len(words) > len(c.tokens):
+                            c.tokens = words
+                        return c
+                c = _Cluster("PERSON", " ".join(words).lower())
+                c.tokens = words
+                clusters.append(c)
+                by_last.setdefault(last, []).append(c)
+                by_first.setdefault(words[0].lower(), []).append(c)
+                return c
+            cands = by_last.get(last) or [c for c in by_first.get(last, ()) if len(c.tokens) > 1]
+            if cands:
+                return max(cands, key=lambda c: c.last_pos)
+            c = _Cluster("PERSON", last)
+            c.tokens = words
+            clusters.append(c)
+            by_last.setdefault(last, []).append(c)
+            return c
+
+        for ent, toks, affiliation in pending:
+            c = attach(toks)
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            c.add(s, e, " ".join(t.text for t in toks))
+            c.affiliation = c.affiliation or affiliation
+            person_tokens.update(t.i for t in toks)
+            self._person_details(doc, ent, toks, c, title_tokens)
+
+        # Mislabelled mentions: an ORG/GPE/... entity, or a bare proper noun, that is a
+        # known person's surname or full name joins that person.
+        known = {}
+        for c in clusters:
+            known.setdefault(c.tokens[-1].lower(), c)
+            known.setdefault(" ".join(c.tokens).lower(), c)
+            if len(c.tokens) > 2:  # "Van Dam" for "Pieter Van Dam"
+                known.setdefault(" ".join(c.tokens[1:]).lower(), c)
+        ent_tokens = {t.i for e in doc.ents for t in e}
+        extra: list[tuple[int, int, str, _Cluster, list[int]]] = []
+        for ent in doc.ents:
+            if ent.label_ in PERSON_LIKE_LABELS and not is_blocked(ent.start_char):
+                toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
+                key = " ".join(t.text for t in toks).lower()
+                c = known.get(key)
+                if c is not None and not any(t.i in country_tokens for t in toks):
+                    extra.append((toks[0].idx, toks[-1].idx + len(toks[-1].text),
+                                  " ".join(t.text for t in toks), c, [t.i for t in ent]))
+        for tok in doc:
+            if (tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                    and tok.i not in country_tokens and not is_blocked(tok.idx)):
+                c = known.get(tok.lower_)
+                if c is not None and len(c.tokens) > 1:
+                    extra.append((tok.idx, tok.idx + len(tok.text), tok.text, c, [tok.i]))
+        for s, e, form, c, idx in extra:
+            c.add(s, e, form)
+            person_tokens.update(idx)
+
+        # Forward references: a lone surname seen before the full name joins it.
+        merged: list[_Cluster] = []
+        multi_by_last: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            if len(c.tokens) > 1:
+                multi_by_last.setdefault(c.tokens[-1].lower(), []).append(c)
+        for c in clusters:
+            targets = multi_by_last.get(c.tokens[-1].lower(), [])
+            if len(c.tokens) == 1 and len(targets) == 1:
+                t = targets[0]
+                for (s, e) in c.mentions:
+                    t.mentions.append((s, e))
+                for f in c.forms:
+                    if f not in t.forms:
+                        t.forms.append(f)
+                for title in c.titles:
+                    if title not in t.titles:
+                        t.titles.append(title)
+                t.affiliation = t.affiliation or c.affiliation
+                t.gender = t.gender or c.gender
+            else:
+                merged.append(c)
+        for c in merged:
+            c.mentions.sort()
+            if c.gender is None:
+                c.gender = self._forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
+        return merged, person_tokens, title_tokens
+
+    def _name_tokens(self, ent: Span) -> list[Token]:
+        toks = list(ent)
+        while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in self.honorifics
+                        or toks[0].lower_ in self.titles):
+            toks = toks[1:]
+        while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+            toks = toks[:-1]
+        if toks and toks[-1].text.endswith(("'s", "’s")) and len(toks[-1].text) > 2:
+            return toks  # kept; offsets trimmed by the caller through _trim_possessive
+        return [t for t in toks if not t.is_space]
+
+    def _person_details(self, doc: Doc, ent: Span, toks: list[Token], c: _Cluster,
+                        title_tokens: set[int]) -> None:
+        # Honorific and title premodifiers: "Mr Brown", "Russian Deputy Defense Minister X".
+        i = toks[0].i - 1
+        run: list[Token] = []
+        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+        while i >= sent_start:
+            t = doc[i]
+            low = t.lower_
+            if low in self.honorifics:
+                g = self.honorifics[low]
+                if g and c.gender is None:
+                    c.gender = g
+                i -= 1
+                continue
+            if t.is_punct or t.is_space or low in DETERMINERS or t.pos_ in ("VERB", "AUX", "ADP",
+                                                                           "PRON", "CCONJ", "NUM"):
+                break
+            if not (t.text[:1].isupper() or low in self.titles or low in TITLE_MODIFIERS):
+                break
+            if t.ent_type_ == "PERSON":
+                break
+            run.insert(0, t)
+            i -= 1
+        if run:
+            self._apply_title_run(doc, run, c, title_tokens)
+        # Apposition: "Jens Stoltenberg, NATO's secretary general, said".
+        root = toks[-1]
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i:
+                self._apply_apposition(doc, child, c, title_tokens)
+
+    def _apply_title_run(self, doc: Doc, run: list[Token], c: _Cluster,
+                         title_tokens: set[int]) -> None:
+        # Leading nationality or organisation names are the affiliation.
+        k = 0
+        while k < len(run):
+            hit = lookup_country(self.country_index, run[k].text)
+            if hit and hit[1] in ("name", "demonym"):
+                c.affiliation = c.affiliation or self.countries[hit[0]]["name"]
+                k += 1
+                continue
+            break
+        rest = run[k:]
+        if any(t.lower_ in self.titles for t in rest):
+            # Drop leading words that are no part of the title (an organisation's name).
+            j = 0
+            while j < len(rest) and rest[j].lower_ not in self.titles and \
+                    rest[j].lower_ not in TITLE_MODIFIERS:
+                j += 1
+            if j == len(rest):
+                j = 0
+            if j > 0 and c.affiliation is None:
+                c.affiliation = " ".join(t.text for t in rest[:j])
+            title = " ".join(t.text for t in rest[j:])
+            if title and title not in c.titles:
+                c.titles.append(title)
+            for t in rest[j:]:
+                g = self.title_gender.get(t.lower_)
+                if g and c.gender is None:
+                    c.gender = g
+        title_tokens.update(t.i for t in run)
+
+    def _apply_apposition(self, doc: Doc, head: Token, c: _Cluster,
+                          title_tokens: set[int]) -> None:
+        sub = [t for t in head.subtree]
+        # Stop at the first comma after the head: "X, the minister, said ...".
+        sub = [t for t in sub if t.i <= head.i or not any(
+            doc[j].text in (",", ";", "(", "—", "–") for j in range(head.i + 1, t.i + 1))]
+        if not any(t.lower_ in self.titles for t in sub):
+            return
+        words: list[Token] = []
+        for t in sub:
+            if t.i > head.i:
+                if t.dep_ == "prep" and t.lower_ in ("of", "for", "at", "with") and c.affiliation is None:
+                    obj = [x for x in t.subtree if x.i > t.i]
+                    if obj:
+                        c.affiliation = _strip_the(" ".join(x.text for x in obj))
+                    break
+                words.append(t)
+                continue
+            if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i < head.i):
+                if t.dep_ == "poss":
+                    aff = [x for x in t.subtree if x.tag_ != "POS"]
+                    name = " ".join(x.text for x in aff)
+                    hit = lookup_country(self.country_index, name)
+                    if c.affiliation is None:
+                        c.affiliation = self.countries[hit[0]]["name"] if hit else _strip_the(name)
+                continue
+            if t.tag_ == "POS" or t.lower_ in DETERMINERS or t.is_punct:
+                continue
+            hit = lookup_country(self.country_index, t.text)
+            if hit and hit[1] == "demonym" and not words:
+                c.affiliation = c.affiliation or self.countries[hit[0]]["name"]
+                continue
+            words.append(t)
+        title = " ".join(t.text for t in words).strip()
+        if title and len(words) <= 6 and title not in c.titles:
+            c.titles.append(title)
+            for t in words:
+                g = self.title_gender.get(t.lower_)
+                if g and c.gender is None:
+                    c.gender = g
+        title_tokens.update(t.i for t in sub)
+
+    def _forename_gender(self, first: str) -> str | None:
+        f = normalise_name(first)
+        if f in self.male and f not in self.female:
+            return "M"
+        if f in self.female and f not in self.male:
+            return "F"
+        return None
+
+    # ------------------------------------------------------------------ organisations
+    def _orgs_and_others(self, doc: Doc, is_blocked, country_tokens, person_tokens,
+                         title_tokens, people):
+        text = doc.text
+        spans: list[tuple[int, int, str]] = []  # token start, end, label
+        taken: set[int] = set()
+        for _, s, e in self.org_matcher(doc):
+            spans.append((s, e, "ORG"))
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "NORP", "GPE", "LOC"):
+                spans.append((ent.start, ent.end, ent.label_))
+        # Longest first, then earliest: gazetteer matches and entities never overlap.
+        spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        chosen = []
+        for s, e, label in spans:
+            if any(i in taken for i in range(s, e)):
+                continue
+            toks = [t for t in doc[s:e]]
+            if any(t.i in person_tokens for t in toks):
+                continue
+            if label in ("GPE", "NORP") and any(t.i in country_tokens for t in toks):
+                continue
+            if label == "ORG" and all(t.i in country_tokens or t.i in title_tokens for t in toks):
+                continue
+            if label == "ORG" and all(t.i in title_tokens for t in toks):
+                continue
+            blocked_at = [k for k, t in enumerate(toks) if is_blocked(t.idx)]
+            if blocked_at:
+                toks = toks[:blocked_at[0]]
+            while toks and (toks[0].lower_ in DETERMINERS):
+                toks = toks[1:]
+            if label == "ORG":
+                toks = _strip_generic_suffix(toks)
+            while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+                toks = toks[:-1]
+            if not toks or is_blocked(toks[0].idx):
+                continue
+            taken.update(range(s, e))
+            chosen.append((toks, label))
+        chosen.sort(key=lambda x: x[0][0].i)
+
+        org_clusters: dict[str, _Cluster] = {}
+        other_clusters: dict[tuple[str, str], _Cluster] = {}
+        acronyms: dict[str, str] = {}  # ACRONYM -> cluster key
+        order: list[_Cluster] = []
+        for toks, label in chosen:
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            form = text[s:e]
+            s, e = _trim_possessive_chars(text, s, e)
+            form = text[s:e]
+            if label in ("ORG",):
+                key = self._org_key(form, acronyms)
+                c = org_clusters.get(key)
+                if c is None:
+                    c = org_clusters[key] = _Cluster("ORG", key)
+                    order.append(c)
+                c.add(s, e, form)
+                # "Full Name (ACRONYM)" defines an acronym.
+                nxt = toks[-1].i + 1
+                if nxt + 2 < len(doc) + 1 and nxt + 1 < len(doc) and doc[nxt].text == "(" \
+                        and doc[nxt + 1].is_upper and nxt + 2 < len(doc) and doc[nxt + 2].text == ")":
+                    acronyms[doc[nxt + 1].text] = key
+                if len(toks) > 1:
+                    acronyms.setdefault(_initials(form), key)
+            else:
+                typ = "NORP" if label == "NORP" else "LOC"
+                key2 = (typ, normalise_name(form))
+                c = other_clusters.get(key2)
+                if c is None:
+                    c = other_clusters[key2] = _Cluster(typ, key2[1])
+                    order.append(c)
+                c.add(s, e, form)
+        # Late acronym merges: "NATO ... the North Atlantic Treaty Organization".
+        final: list[_Cluster] = []
+        for c in order:
+            if c.type == "ORG":
+                target = acronyms.get(c.key.upper())
+                if target and target != c.key and target in org_clusters:
+                    t = org_clusters[target]
+                    t.mentions.extend(c.mentions)
+                    t.forms.extend(f for f in c.forms if f not in t.forms)
+                    continue
+            final.append(c)
+        # "the Commission" after "the European Commission": a lone capitalised word that
+        # ends exactly one longer organisation name joins it.
+        ends: dict[str, list[_Cluster]] = {}
+        for c in final:
+            if c.type == "ORG":
+                for f in c.forms:
+                    words = _alias(f).split()
+                    if len(words) > 1 and c not in ends.get(words[-1].lower(), []):
+                        ends.setdefault(words[-1].lower(), []).append(c)
+        kept: list[_Cluster] = []
+        for c in final:
+            words = [_alias(f) for f in c.forms]
+            single = c.type == "ORG" and all(len(w.split()) == 1 for w in words)
+            targets = ends.get(c.key, []) if single else []
+            if len(targets) == 1 and targets[0] is not c and c.key not in self.org_alias:
+                t = targets[0]
+                t.mentions.extend(c.mentions)
+                t.forms.extend(f for f in c.forms if f not in t.forms)
+                continue
+            kept.append(c)
+        final = kept
+        orgs = [c for c in final if c.type == "ORG"]
+        others = [c for c in final if c.type != "ORG"]
+        return orgs, others
+
+    def _org_key(self, form: str, acronyms: dict[str, str]) -> str:
+        norm = normalise_name(form)
+        canonical = self.org_alias.get(norm)
+        if canonical is not None:
+            return normalise_name(canonical)
+        if form.isupper() and form in acronyms:
+            return acronyms[form]
+        return norm
+
+    # ------------------------------------------------------------------ output
+    def _write(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        clusters = [c for c in clusters if c.mentions]
+        clusters.sort(key=lambda c: min(c.mentions))
+        records = []
+        spans = []
+        for n, c in enumerate(clusters):
+            eid = f"e{n}"
+            c.mentions.sort()
+            rec = {
+                "id": eid,
+                "type": c.type,
+                "name": self._name(c),
+                "aliases": _unique(_alias(f) for f in c.forms),
+                "mentions": [[s, e] for s, e in _dedupe(c.mentions)],
+                "titles": c.titles,
+                "affiliation": c.affiliation,
+                "iso": c.iso,
+                "gender": c.gender,
+            }
+            records.append(rec)
+            for s, e in rec["mentions"]:
+                span = char_span(doc, s, e, label=c.type, kb_id=eid)
+                if span is not None:
+                    spans.append(span)
+        doc._.quotekit_entities = records
+        doc.spans[self.spans_key] = spans
+
+    def _name(self, c: _Cluster) -> str:
+        if c.type == "COUNTRY":
+            return self.countries[c.iso]["name"]
+        if c.type == "PERSON":
+            return " ".join(c.tokens)
+        forms = [_alias(f) for f in c.forms]
+        return max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper()))
+
+
+# ---------------------------------------------------------------------- helpers
+#: Trailing words that describe a news organisation rather than name it.
+GENERIC_SUFFIXES = (("news", "agency"), ("news", "service"), ("newspaper",), ("daily",),
+                    ("news", "website"), ("agency",), ("website",), ("broadcaster",))
+
+
+def _strip_generic_suffix(toks: list[Token]) -> list[Token]:
+    words = [t.lower_ for t in toks]
+    for suffix in GENERIC_SUFFIXES:
+        n = len(suffix)
+        if len(words) > n and tuple(words[-n:]) == suffix and toks[-n].text.islower():
+            return toks[:-n]
+    return toks
+
+
+def _is_abbrev(key: str) -> bool:
+    return key.replace(".", "").isupper()
+
+
+def _acts(span: Span) -> bool:
+    """A capital or seat stands for its government when it acts: subject or possessor."""
+    root = span.root
+    dep = root.dep_
+    if dep == "conj":
+        dep = root.head.dep_
+    if dep in ACTING_DEPS:
+        # "MOSCOW (Reuters) -" datelines are parsed as subjects: skip upper-case lead words.
+        return not (span.text.isupper() and len(span.text) > 3)
+    return dep == "pobj" and root.head.lower_ == "by"
+
+
+def _trim_possessive(span: Span) -> tuple[int, int]:
+    toks = list(span)
+    while len(toks) > 1 and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks = toks[:-1]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _trim_possessive_chars(span.doc.text, start, end)
+
+
+def _trim_possessive_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix, start, end) and end - start > len(suffix):
+            return start, end - len(suffix)
+    if end - start > 1 and text[end - 1] in "'’" and text[end - 2] == "s":
+        return start, end - 1
+    if text.startswith(("the ", "The "), start, end) and end - start > 4:
+        return start + 4, end
+    return start, end
+
+
+def _strip_the(form: str) -> str:
+    form = " ".join(form.split())
+    if form[:4].lower() == "the " and len(form) > 4:
+        return form[4:]
+    return form
+
+
+def _alias(form: str) -> str:
+    form = _strip_the(form)
+    for suffix in ("'s", "’s"):
+        if form.endswith(suffix) and len(form) > 2:
+            return form[: -len(suffix)]
+    return form
+
+
+def _initials(form: str) -> str:
+    return "".join(w[0] for w in form.replace("-", " ").split()
+                   if w.lower() not in ORG_STOPWORDS and w[:1].isupper())
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _dedupe(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in sorted(set(mentions)):
+        out.append(m)
+    return out
+
+
+@Language.factory(
+    "quotekit_entities",
+    assigns=["doc._.quotekit_entities", "doc.spans"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={
+        "spans_key": SPAN_KEYS["entities"],
+        "countries": {"@misc": "quotekit.countries.v1"},
+        "organisations": {"@misc": "quotekit.international_organisations.v1"},
+    },
+)
+def make_entities(nlp: Language, name: str, spans_key: str, countries: list[dict[str, Any]],
+                  organisations: list[dict[str, Any]]) -> EntityResolver:
+    titles = _optional_table("titles.json", {})
+    forenames = _optional_table("forenames.json", {})
+    news = _optional_table("news_orgs.json", [])
+    return EntityResolver(nlp, name, spans_key, countries, list(organisations) + list(news),
+                          titles, forenames)
+
+
+def _optional_table(name: str, default: Any) -> Any:
+    try:
+        return load_json_table(name)
+    except FileNotFoundError:
+        return default

