@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -43,10 +44,51 @@ MAX_UNCERTAINTY = 0.1
 
 # Words that are in the source data as "names" but are titles or honorifics in news text.
 EXCLUDE = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "madam", "madame",
-    "king", "queen", "prince", "princess", "duke", "duchess", "father", "mother", "sister",
-    "brother", "sheikh", "sheikha", "president", "minister", "senator", "general", "captain",
-    "the", "and", "of", "de", "van", "von", "al", "el", "la", "le", "du", "da", "di", "bin", "ibn",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "madam",
+    "madame",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "duke",
+    "duchess",
+    "father",
+    "mother",
+    "sister",
+    "brother",
+    "sheikh",
+    "sheikha",
+    "president",
+    "minister",
+    "senator",
+    "general",
+    "captain",
+    "the",
+    "and",
+    "of",
+    "de",
+    "van",
+    "von",
+    "al",
+    "el",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "bin",
+    "ibn",
 }
 
 
@@ -77,7 +119,7 @@ def build(
         if not NAME_RE.fullmatch(name) or name in EXCLUDE or len(name) < 2:
             continue
         sources, count, pgf = info[0], info[1], info[2]
-        if pgf is None or pgf != pgf or sources < min_sources or count < min_count:
+        if pgf is None or math.isnan(pgf) or sources < min_sources or count < min_count:
             continue
         if pgf <= max_uncertainty:
             male.add(name)
@@ -96,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--min-sources", type=int, default=MIN_SOURCES)
     parser.add_argument("--max-uncertainty", type=float, default=MAX_UNCERTAINTY)
-    parser.add_argument("--check", action="store_true", help="compare with the output dir, write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the output dir, write nothing"
+    )
     args = parser.parse_args(argv)
     try:
         text = dump_json(build(None, args.min_count, args.min_sources, args.max_uncertainty))

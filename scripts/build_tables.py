@@ -81,26 +81,134 @@ ORG_KINDS = {"news_agency", "newspaper", "broadcaster", "online", "magazine"}
 # Ordinary English words (compared case-insensitively, after dropping a leading "The ")
 # that may only ever be strict aliases: "The Sun" is fine if strict, "the sun" is not.
 ORDINARY_WORDS = {
-    "advertiser", "advocate", "age", "atlantic", "australian", "billboard", "blaze", "chronicle",
-    "citizen", "conversation", "courier", "daily", "deadline", "economist", "examiner", "express",
-    "federalist", "forbes", "fortune", "forward", "globe", "guardian", "herald", "hill", "hindu",
-    "independent", "inquirer", "intercept", "irrawaddy", "journal", "mail", "metro", "mirror",
-    "monitor", "nation", "national", "news", "observer", "people", "post", "press", "punch",
-    "quartz", "record", "register", "salon", "scotsman", "slate", "spectator", "standard", "star",
-    "statesman", "sun", "telegraph", "time", "times", "today", "tribune", "variety", "verge",
-    "vox", "week", "wire", "wired", "world", "gazette", "sentinel", "mint", "focus", "outlook",
-    "empire", "reason", "stuff", "vanguard", "punch", "expresso", "tempo", "grist", "stat",
-    "bild", "dawn", "trend", "age", "oregonian", "tennessean", "quint", "liberation", "libération",
+    "advertiser",
+    "advocate",
+    "age",
+    "atlantic",
+    "australian",
+    "billboard",
+    "blaze",
+    "chronicle",
+    "citizen",
+    "conversation",
+    "courier",
+    "daily",
+    "deadline",
+    "economist",
+    "examiner",
+    "express",
+    "federalist",
+    "forbes",
+    "fortune",
+    "forward",
+    "globe",
+    "guardian",
+    "herald",
+    "hill",
+    "hindu",
+    "independent",
+    "inquirer",
+    "intercept",
+    "irrawaddy",
+    "journal",
+    "mail",
+    "metro",
+    "mirror",
+    "monitor",
+    "nation",
+    "national",
+    "news",
+    "observer",
+    "people",
+    "post",
+    "press",
+    "punch",
+    "quartz",
+    "record",
+    "register",
+    "salon",
+    "scotsman",
+    "slate",
+    "spectator",
+    "standard",
+    "star",
+    "statesman",
+    "sun",
+    "telegraph",
+    "time",
+    "times",
+    "today",
+    "tribune",
+    "variety",
+    "verge",
+    "vox",
+    "week",
+    "wire",
+    "wired",
+    "world",
+    "gazette",
+    "sentinel",
+    "mint",
+    "focus",
+    "outlook",
+    "empire",
+    "reason",
+    "stuff",
+    "vanguard",
+    "expresso",
+    "tempo",
+    "grist",
+    "stat",
+    "bild",
+    "dawn",
+    "trend",
+    "oregonian",
+    "tennessean",
+    "quint",
+    "liberation",
+    "libération",
 }
 
 # Bare words that must never be aliases at all, strict or not: too ambiguous even with
 # exact capitalisation (several papers share them, or they start sentences). Only an
 # all-capitals strict form is allowed ("=TIME", the magazine's masthead).
 NEVER_ALIASES = {
-    "times", "post", "sun", "time", "mail", "mirror", "star", "independent", "journal", "globe",
-    "herald", "observer", "express", "standard", "today", "news", "press", "daily", "record",
-    "people", "telegraph", "tribune", "chronicle", "gazette", "courier", "nation", "national",
-    "world", "week", "age", "hill", "australian", "inquirer", "examiner", "monitor", "register",
+    "times",
+    "post",
+    "sun",
+    "time",
+    "mail",
+    "mirror",
+    "star",
+    "independent",
+    "journal",
+    "globe",
+    "herald",
+    "observer",
+    "express",
+    "standard",
+    "today",
+    "news",
+    "press",
+    "daily",
+    "record",
+    "people",
+    "telegraph",
+    "tribune",
+    "chronicle",
+    "gazette",
+    "courier",
+    "nation",
+    "national",
+    "world",
+    "week",
+    "age",
+    "hill",
+    "australian",
+    "inquirer",
+    "examiner",
+    "monitor",
+    "register",
 }
 
 MARKERS = {"=": "strict", "~": "context"}
@@ -162,7 +270,9 @@ def _add_org(
     kind, country = row["kind"], row["country"]
     if kind not in ORG_KINDS:
         raise TableError(f"{where}: unknown kind {kind!r} (expected one of {sorted(ORG_KINDS)})")
-    if not re.fullmatch(r"[A-Z]{2}", country) or (countries is not None and country not in countries):
+    if not re.fullmatch(r"[A-Z]{2}", country) or (
+        countries is not None and country not in countries
+    ):
         raise TableError(f"{where}: {country!r} is not an ISO 3166-1 alpha-2 code")
     if name in names:
         raise TableError(f"{where}: organisation {name!r} already defined at {names[name]}")
@@ -207,7 +317,14 @@ def _add_org(
 
 VERB_CLASSES = {"speech", "evaluative", "mental", "written", "question"}
 PHRASE_TYPES = {
-    "according", "passive", "continuation", "medium", "addressee", "question", "citing", "anonymous",
+    "according",
+    "passive",
+    "continuation",
+    "medium",
+    "addressee",
+    "question",
+    "citing",
+    "anonymous",
 }
 VOWELS = set("aeiou")
 
@@ -264,7 +381,9 @@ def _ing(verb: str, double: bool) -> str:
     return verb + "ing"
 
 
-def inflect(verb: str, overrides: dict[str, list[str]] | None = None, double: str = "") -> list[str]:
+def inflect(
+    verb: str, overrides: dict[str, list[str]] | None = None, double: str = ""
+) -> list[str]:
     """All surface forms of a (single-word) verb, base form first, no duplicates.
 
     ``double`` is "" (no consonant doubling), "1" (always: admit -> admitted) or "uk"
@@ -293,7 +412,9 @@ def build_cues(path: Path) -> dict:
             raise TableError(f"{where}: entry {entry!r} must be lower-case, single-spaced")
         if section == "verb":
             if klass not in VERB_CLASSES:
-                raise TableError(f"{where}: unknown verb class {klass!r} (expected {sorted(VERB_CLASSES)})")
+                raise TableError(
+                    f"{where}: unknown verb class {klass!r} (expected {sorted(VERB_CLASSES)})"
+                )
             if row["double"] not in ("", "1", "uk"):
                 raise TableError(f"{where}: double must be empty, 1 or uk")
             overrides = _parse_overrides(row["irregular"], {"s", "past", "pp", "ing"}, where)
@@ -319,7 +440,9 @@ def build_cues(path: Path) -> dict:
             nouns[entry] = {"forms": list(dict.fromkeys([entry] + [p for p in pls if p != "-"]))}
         elif section == "phrase":
             if klass not in PHRASE_TYPES:
-                raise TableError(f"{where}: unknown phrase type {klass!r} (expected {sorted(PHRASE_TYPES)})")
+                raise TableError(
+                    f"{where}: unknown phrase type {klass!r} (expected {sorted(PHRASE_TYPES)})"
+                )
             if row["irregular"] or row["double"] or row["alt"]:
                 raise TableError(f"{where}: phrases take no irregular, double or alt")
             if entry.casefold() in phrases:
@@ -383,7 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--tables", type=Path, default=TABLES, help="directory of the TSV sources")
-    parser.add_argument("--check", action="store_true", help="compare with the output dir, write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the output dir, write nothing"
+    )
     args = parser.parse_args(argv)
     try:
         built = build_all(args.tables)

@@ -62,6 +62,22 @@ class Errors(metaclass=ErrorsWithCodes):
         "Country entries need 'iso2' (two letters) and 'name'; got {entry!r}."
     )
     E012 = "n_process must be a positive int, got {value!r}."
+    E013 = (
+        "No file matches {pattern}. Check the pattern, or quote it so that quotekit "
+        "expands it (recursive '**' is supported)."
+    )
+    E014 = (
+        "Item {index} of a Dask partition is neither a str nor a mapping with a "
+        "'{key}' string (got {type}); an error record stands in its place."
+    )
+    E015 = (
+        "Processing failed for article {id!r}: {reason}. The other articles of the "
+        "partition were processed; report the text that triggers this as a bug."
+    )
+    E016 = (
+        "Cannot use output directory {path}: {reason}. Pass --output-dir a writable "
+        "directory (it is created if missing)."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
@@ -74,6 +90,11 @@ class Warnings(metaclass=ErrorsWithCodes):
         "it is processed in {parts} parts split at paragraph boundaries."
     )
     W003 = "{path} line {line}: {reason}; an error record was written in its place."
+    W004 = (
+        "--n-process is ignored with --scheduler/--dask-workers: each Dask worker "
+        "thread runs one pipeline. Scale with more workers instead."
+    )
+    W005 = "--resume has no effect without --output-dir."
 
 
 class QuotekitError(ValueError):

@@ -31,7 +31,6 @@ runs in linear time; it uses no backtracking pattern and never raises.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import attrs
 
@@ -166,7 +165,7 @@ def _elision_after(text: str, j: int, limit: int) -> bool:
 
 
 class _Tok:
-    __slots__ = ("i", "j", "fam", "style", "can_open", "can_close", "weak_close")
+    __slots__ = ("can_close", "can_open", "fam", "i", "j", "style", "weak_close")
 
     def __init__(self, i, j, fam, style, can_open, can_close, weak_close=False):
         self.i = i
@@ -234,9 +233,7 @@ def _tokens(text: str, ps: int, pe: int, styles: frozenset[str]) -> list[_Tok]:
                     if _elision_after(text, j, pe):
                         continue
                     can_open = True
-                elif close_ctx and not open_ctx:
-                    can_close = True
-                elif open_ctx and close_ctx:
+                elif close_ctx and not open_ctx or open_ctx and close_ctx:
                     can_close = True
                 else:
                     continue
@@ -265,8 +262,9 @@ def _tokens(text: str, ps: int, pe: int, styles: frozenset[str]) -> list[_Tok]:
             if close_ctx and not open_ctx:
                 can_close = True  # also closes low-9 quotes („…“) and misdirected ones
                 can_open = False
+            elif fam in (_GUIL, _SGUIL):
+                can_open = n != ""  # French spacing: « Bonjour »
             else:
-                can_open = not n_space or n == ""
                 can_open = not n_space
                 if not can_open:
                     can_close = True
@@ -276,6 +274,8 @@ def _tokens(text: str, ps: int, pe: int, styles: frozenset[str]) -> list[_Tok]:
                 can_close = True  # but closes an open quote first
             else:
                 can_close = True
+        if can_open and p == "=" and fam == _DOUBLE:
+            can_open = False  # an attribute value: tweet-date="..."
         if can_open and style not in styles:
             can_open = False
         if not (can_open or can_close):
@@ -288,15 +288,18 @@ def _tokens(text: str, ps: int, pe: int, styles: frozenset[str]) -> list[_Tok]:
 
 
 class _Open:
-    __slots__ = ("start", "cstart", "fam", "style", "children", "paras", "opener_natural")
+    __slots__ = ("children", "cstart", "fam", "paras", "same_children", "start", "style")
 
     def __init__(self, start, cstart, fam, style):
         self.start = start
         self.cstart = cstart
         self.fam = fam
         self.style = style
-        self.children: list[tuple[int, int, int, int, bool, int, str]] = []
+        # (start, end, content_start, content_end, closed, depth, family, style)
+        self.children: list[tuple[int, int, int, int, bool, int, int, str]] = []
         self.paras = 1
+        # closed depth-1 spans of the same family as this one (evidence of a stray mark)
+        self.same_children = 0
 
 
 def _paragraphs(text: str):
@@ -404,9 +407,12 @@ def _scan(text: str, styles: frozenset[str]) -> ScanResult:
                 if depth == 0:
                     raw.append((op, t.j, t.i, True, para_start_of_top, pe))
                 else:
-                    stack[-1].children.append(
+                    parent = stack[-1]
+                    parent.children.append(
                         (op.start, t.j, op.cstart, t.i, True, depth, op.fam, op.style)
                     )
+                    if depth == 1 and op.fam == parent.fam:
+                        parent.same_children += 1
                     # grandchildren are kept with their depth
                     stack[-1].children.extend(op.children)
                 continue
@@ -420,6 +426,12 @@ def _scan(text: str, styles: frozenset[str]) -> ScanResult:
                 para_start_of_top = ps
             stack.append(_Open(t.i, t.j, fam, t.style))
             counts[fam] += 1
+        if stack and stack[0].same_children and stack[0].paras == 1:
+            # the open mark swallowed a quote of its own family: a stray opener, not
+            # the start of a multi-paragraph quotation
+            finish_unclosed(stack[0], pe, para_start_of_top)
+            stack = []
+            counts = [0, 0, 0, 0]
         if stack:
             pending = stack[0]
             # nested marks left open at the paragraph end are dropped
@@ -440,7 +452,7 @@ def _scan(text: str, styles: frozenset[str]) -> ScanResult:
             continue
         if not _has_word(text, op.cstart, cend):
             continue
-        kind = _classify(text, op.start, end, op.cstart, cend, closed, ps, pe)
+        kind = _classify(text, op.start, end, op.cstart, cend, closed, ps, pe, op.style)
         span = MarkedSpan(op.start, end, op.cstart, cend, kind, closed, 0, op.style)
         last_end = end
         if kind == "term":
@@ -474,48 +486,20 @@ def _inner_kind(text: str, c) -> str:
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
 _REPORTING = frozenset(
-    """
-    said says say saying told tells tell telling call calls called calling described
-    describes describe describing describes warned warns warn added adds wrote writes write
-    writing asked asks ask declared declares insisted insists argued argues claimed claims
-    promised promises vowed vows urged urges labeled labelled labels branded brands chanted
-    chant chants chanting shouted shouts yelled yells tweeted tweets tweeting responded
-    responds replied replies likened likens dismissed dismisses termed terms deemed deems
-    accused accuses complained complains stated states noted notes explained explains
-    announced announces admitted admits acknowledged acknowledges suggested suggests
-    predicted predicts quoted quotes cited cites decried decries blasted blasts praised
-    praises criticized criticizes criticised mocked mocks boasted boasts pledged pledges
-    according put characterized characterised characterizes referred refers repeated
-    repeats recalled recalls remarked remarks joked jokes conceded concedes testified
-    confirmed confirms denied denies lamented laments proclaimed proclaims urged reads read
-    screamed screams cried cries exclaimed whispered muttered sang sings singing interjected
-    replied retorted countered continued continues concluded concludes stressed stresses
-    emphasized emphasised assured assures reminded reminds promising warning saying asking
-    telling describing calling claiming arguing insisting adding noting explaining vowing
-    threatened threatens predicted hailed hails slammed slams attacked condemned condemns
-    thanked apologized apologised wondered wonders questioned questions mused muses
-    reported reports reporting observed observes agreed agrees disagreed pointed
-    """.split()
+    ["said", "says", "say", "saying", "told", "tells", "tell", "telling", "call", "calls", "called", "calling", "described", "describes", "describe", "describing", "describes", "warned", "warns", "warn", "added", "adds", "wrote", "writes", "write", "writing", "asked", "asks", "ask", "declared", "declares", "insisted", "insists", "argued", "argues", "claimed", "claims", "promised", "promises", "vowed", "vows", "urged", "urges", "labeled", "labelled", "labels", "branded", "brands", "chanted", "chant", "chants", "chanting", "shouted", "shouts", "yelled", "yells", "tweeted", "tweets", "tweeting", "responded", "responds", "replied", "replies", "likened", "likens", "dismissed", "dismisses", "termed", "terms", "deemed", "deems", "accused", "accuses", "complained", "complains", "stated", "states", "noted", "notes", "explained", "explains", "announced", "announces", "admitted", "admits", "acknowledged", "acknowledges", "suggested", "suggests", "predicted", "predicts", "quoted", "quotes", "cited", "cites", "decried", "decries", "blasted", "blasts", "praised", "praises", "criticized", "criticizes", "criticised", "mocked", "mocks", "boasted", "boasts", "pledged", "pledges", "according", "characterized", "characterised", "characterizes", "referred", "refers", "repeated", "repeats", "recalled", "recalls", "remarked", "remarks", "joked", "jokes", "conceded", "concedes", "testified", "confirmed", "confirms", "denied", "denies", "lamented", "laments", "proclaimed", "proclaims", "urged", "reads", "read", "screamed", "screams", "cried", "cries", "exclaimed", "whispered", "muttered", "sang", "sings", "singing", "interjected", "replied", "retorted", "countered", "continued", "continues", "concluded", "concludes", "stressed", "stresses", "emphasized", "emphasised", "assured", "assures", "reminded", "reminds", "promising", "warning", "saying", "asking", "telling", "describing", "calling", "claiming", "arguing", "insisting", "adding", "noting", "explaining", "vowing", "threatened", "threatens", "predicted", "hailed", "hails", "slammed", "slams", "attacked", "condemned", "condemns", "thanked", "apologized", "apologised", "wondered", "wonders", "questioned", "questions", "mused", "muses", "reported", "reports", "reporting", "observed", "observes", "agreed", "agrees", "disagreed", "pointed", "demanded", "demands", "answered", "answers", "begged", "pleaded", "quipped", "snapped", "barked", "offered", "sighed", "laughed", "gushed", "interjecting", "interjected", "recited", "uttered", "mouthed", "greeted", "description", "descriptions", "remarks", "remark", "comments", "comment", "words", "claim", "promise", "pledge", "warning", "accusation", "reference", "references", "statement", "statements", "assertion", "insistence"]
 )
 
 # words just before the opening mark that make the marked words a name or a title
 _TERM_CUES = frozenset(
-    """
-    so-called dubbed titled entitled named nicknamed renamed branded billed styled
-    hashtag slogan motto film movie book song show series album documentary play novel
-    program programme magazine newspaper column segment episode podcast essay poem report
-    headline headlined article op-ed memoir sitcom musical opera painting exhibition
-    """.split()
+    ["so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "renamed", "branded", "billed", "styled", "hashtag", "slogan", "motto", "film", "movie", "book", "song", "show", "series", "album", "documentary", "play", "novel", "nickname", "moniker", "phrase", "term", "word", "label", "catchphrase", "anthem", "commentary", "editorial", "chant", "chants", "hymn", "tune", "ballad", "track", "skit", "sketch", "opinion", "program", "programme", "magazine", "newspaper", "column", "segment", "episode", "podcast", "essay", "poem", "report", "headline", "headlined", "article", "op-ed", "memoir", "sitcom", "musical", "opera", "painting", "exhibition"]
 )
 
 _PRONOUNS = frozenset(
-    "i i'm i've i'd i'll we we're we've we'd we'll you you're you've you'd you'll me us my our"
-    " your mine ours yours myself ourselves yourself".split()
+    ["i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "we'll", "you", "you're", "you've", "you'd", "you'll", "me", "us", "my", "our", "your", "mine", "ours", "yours", "myself", "ourselves", "yourself"]
 )
 
 _SMALL = frozenset(
-    "a an the of and or nor but for to in on at by with from as vs v. into onto up via per"
-    " de la le du des von van der".split()
+    ["a", "an", "the", "of", "and", "or", "nor", "but", "for", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "v.", "into", "onto", "up", "via", "per", "de", "la", "le", "du", "des", "von", "van", "der"]
 )
 
 
@@ -523,8 +507,14 @@ def _words(s: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
-def _title_case(words: list[str]) -> bool:
-    """All words capitalised (small function words aside), the first one too."""
+def _title_case(words: list[str], sentence_start: bool = False) -> bool:
+    """All words capitalised (small function words aside), the first one too.
+
+    At the start of a sentence the first capital proves nothing, so a single word
+    there is not title case.
+    """
+    if sentence_start:
+        words = words[1:]
     if not words:
         return False
     if not (words[0][0].isupper() or words[0][0].isdigit()):
@@ -567,8 +557,61 @@ def _after(text: str, end: int, limit: int = 60) -> str:
     return text[end:min(stop, end + limit)]
 
 
+_FUNCTION_WORDS = frozenset(
+    ["and", "or", "but", "nor", "to", "of", "in", "on", "for", "as", "at", "by", "with", "that", "which", "who", "whom", "whose", "is", "was", "are", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had", "do", "does", "did", "he", "she", "they", "it", "we", "you", "i", "from", "because", "when", "if", "than", "then", "about", "after", "before", "over", "into", "instead", "while", "since", "so", "yet", "not", "also", "just", "only", "even", "still", "up", "down", "out", "off", "per", "via", "against", "among", "between", "during", "through", "without", "within"]
+)
+
+# a marked span starting with one of these is a sentence, not a title
+_VERB_STARTS = frozenset(
+    ["that's", "it's", "he's", "she's", "there's", "what's", "let's", "here's", "who's", "i'm", "we're", "you're", "they're", "i'll", "we'll", "you'll", "don't", "can't", "won't", "i've", "we've", "i'd", "we'd", "isn't", "aren't", "wasn't", "didn't"]
+)
+
+_PREPOSITIONS = frozenset(
+    ["on", "of", "with", "in", "at", "for", "from", "to", "by", "about", "into", "through", "via", "during", "like", "as"]
+)
+
+_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"])
+
+
+def _next_word(after: str) -> str:
+    """The word right after the closing mark, when only spaces separate them."""
+    k = 0
+    while k < len(after) and after[k] == " ":
+        k += 1
+    if k == 0 and after[:1].isalpha():
+        return ""
+    m = _WORD_RE.match(after, k)
+    return m.group(0) if m else ""
+
+
+def _cue_next(bwords: list[str]) -> bool:
+    """A naming word right before the mark: the so-called "...", the book "...", known as "..."."""
+    k = len(bwords)
+    while k > 0 and bwords[k - 1] in ("the", "a", "an", "its", "his", "her", "their"):
+        k -= 1
+    if k == 0:
+        return False
+    w = bwords[k - 1]
+    return w in _TERM_CUES or (w == "as" and k >= 2 and bwords[k - 2] == "known")
+
+
+def _clause(s: str) -> str:
+    """``s`` up to its first clause-ending punctuation (abbreviations aside)."""
+    for k, ch in enumerate(s):
+        if ch in ";:!?(\u2014":
+            return s[:k]
+        if ch == ".":
+            w = k - 1
+            while w >= 0 and s[w].isalpha():
+                w -= 1
+            word = s[w + 1:k]
+            if not (1 <= len(word) <= 3 and word[0].isupper()):
+                return s[:k]
+    return s
+
+
 def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, ps: int,
-              pe: int) -> dict:
+              pe: int, style: str = "") -> dict:
     content = text[cs:ce].strip()
     words = _words(content)
     before = _sentence_before(text, start, ps)
@@ -583,7 +626,7 @@ def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, p
     return {
         "content": content,
         "nw": len(words),
-        "title": _title_case(words),
+        "title": _title_case(words, prev in _SENT_END),
         "lower": bool(content) and content[0].islower(),
         "upper": bool(content) and (content[0].isupper() or content[0].isdigit()),
         "end_punct": content[-1:] if content[-1:] in ".,;:!?\u2026" else "",
@@ -594,10 +637,19 @@ def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, p
         "rep_before": any(w in _REPORTING for w in bwords),
         "cue_before": any(w in _TERM_CUES for w in bwords[-3:])
         or " known as" in " " + " ".join(bwords[-3:]),
+        "cue_next": _cue_next(bwords),
+        "rep_next": bool(bwords) and bwords[-1] in _REPORTING,
+        "verb_start": bool(words) and words[0].lower().replace("\u2019", "'") in _VERB_STARTS,
+        "det_before": bool(bwords) and bwords[-1] in _DETERMINERS
+        or before.rstrip().endswith(("'s", "\u2019s")),
+        "next_word": _next_word(after),
         "poss_before": before.rstrip().endswith(("'s", "\u2019s", "s'", "s\u2019")),
         "prev": prev,
         "sent_start": prev == "" or prev in _SENT_END or prev in ":",
         "rep_after": any(w in _REPORTING for w in awords),
+        "rep_after_near": not content.endswith(".")
+        and any(w.lower() in _REPORTING for w in _words(_clause(after))[:3]),
+        "style": style,
         "after": after,
         "para_start": k < ps,
         "whole_para": k < ps and end >= pe - 2,
@@ -606,10 +658,10 @@ def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, p
 
 
 def _classify(text: str, start: int, end: int, cs: int, ce: int, closed: bool, ps: int,
-              pe: int) -> str:
-    f = _features(text, start, end, cs, ce, closed, ps, pe)
+              pe: int, style: str) -> str:
+    f = _features(text, start, end, cs, ce, closed, ps, pe, style)
     kind = _kind(f, closed, text, end)
-    if closed and kind != "full" and _is_term(f):
+    if closed and _is_term(f, kind):
         return "term"
     return kind
 
@@ -626,16 +678,45 @@ def _kind(f: dict, closed: bool, text: str, end: int) -> str:
     return "partial"
 
 
-def _is_term(f: dict) -> bool:
+def _is_term(f: dict, kind: str = "partial") -> bool:
     """A marked span that names or labels rather than quotes (tuned on PolNeAR train)."""
     exclaim = f["end_punct"] in ("!", "?") or f["inner_sent"]
-    if exclaim or f["rep_after"]:
-        return False  # a chant, a question, or words followed by "he said"
     nw = f["nw"]
+    if f["title"] and nw <= 6 and f["poss_before"] and not exclaim:
+        return True  # CBS's "Face the Nation", DuVernay's "13th"
+    if (
+        f["whole_para"]
+        and not f["first_para"]
+        and f["style"] in ("single_straight", "single_curly")
+        and nw <= 6
+        and not f["rep_after"]
+    ):
+        return True  # a subheading in single quotes: 'A change warrior.'
+    if exclaim:
+        return False  # a chant or a question
+    if f["cue_next"] and nw <= 6 and not f["pron"] and f["prev"] != ":":
+        return True  # the so-called "...", the book "...", known as "..."
+    if f["rep_next"] or f["verb_start"]:
+        return False  # said, "No."  /  "That's Jeb Bush and Marco Rubio."
+    # a title after a preposition is named, not quoted, even when a verb follows:
+    # On "Face the Nation," Sanders said ...
+    named = f["title"] and bool(f["bwords"]) and f["bwords"][-1] in _PREPOSITIONS
+    if f["rep_after_near"] and not named:
+        return False  # "Absolutely," he said.  /  "heartbreaking," she said.
     if f["title"] and nw <= 6:
         # a title, a name or a slogan: "Face the Nation", "Contract with America";
         # but a short sentence introduced by a colon ("...one message: "Dump Trump."")
         return not (f["prev"] == ":" and f["end_punct"] == ".")
+    if kind == "full":
+        return False
+    if (
+        nw <= 4
+        and not f["rep_before"]
+        and not f["end_punct"]
+        and f["next_word"][:1].islower()
+        and f["next_word"].lower() not in _FUNCTION_WORDS
+    ):
+        return True  # a marked modifier: the "opt-out" movement, a "stand down" order
     if f["lower"] and nw <= 3 and not f["rep_before"] and not f["pron"]:
         # a scare quote or a marked term ("the so-called "establishment"") in a
         # sentence where nobody says or calls anything

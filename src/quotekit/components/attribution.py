@@ -52,6 +52,21 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "ministry", "government", "agen
              "airline", "maker", "manufacturer", "giant", "operator", "regulator", "body",
              "administration", "board", "team", "side", "insurer", "lender", "broadcaster",
              "network", "charity", "campaign", "watchdog", "newspaper", "paper", "agency"}
+#: Cues whose subject may follow them: '"…," said Antonov' (not "told X", "called X").
+INVERTING = {"say", "add", "write", "continue", "explain", "insist", "reply", "recall", "note",
+             "warn", "argue", "declare", "conclude", "observe", "admit", "agree", "complain",
+             "claim", "joke", "state", "quip", "whisper", "shout", "cry", "answer", "respond",
+             "remark", "comment", "tweet", "ask", "read", "murmur", "exclaim", "retort",
+             "concede", "acknowledge", "suggest", "predict", "confirm"}
+#: Nouns that stand for their author: "the statement said", "his report said".
+DOCUMENT_NOUNS = {"statement", "report", "letter", "article", "memo", "release", "communique",
+                  "communiqué", "study", "survey", "paper", "document", "email", "tweet", "post",
+                  "note", "filing", "complaint", "lawsuit", "ruling", "verdict", "book"}
+#: Title words that make a title another one: "deputy prime minister" is not "prime minister".
+TITLE_QUALIFIERS = {"deputy", "vice", "former", "shadow", "acting", "assistant", "junior",
+                    "ex", "late", "interim", "associate", "under"}
+#: After a quote that ends a sentence, a cue further than this is the writer's next sentence.
+MAX_CUE_GAP_AFTER_SENTENCE = 4
 MAX_BACK_PARAGRAPHS = 3
 MAX_VIA_PARAGRAPHS = 6
 FALLBACK_CUES = {"said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell",
@@ -102,6 +117,7 @@ class Attribution:
             return doc
         ctx = _Context(doc, quotes, self)
         results: list[dict[str, Any]] = []
+        ctx._results = results
         for qi, q in enumerate(quotes):
             res = ctx.attribute(qi, q, results)
             results.append(res)
@@ -217,6 +233,7 @@ class _Context:
         for q in quotes:
             span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
             self.q_tokens.append((span.start, span.end) if span is not None else (0, 0))
+        self._results: list[dict[str, Any]] = []
         self.frames = list(getattr(doc._, "quotekit_source_frames", None) or []) \
             if Doc.has_extension("quotekit_source_frames") else []
 
@@ -253,6 +270,12 @@ class _Context:
         res: dict[str, Any] = {"cue": None, "mention": None, "speaker": None, "rule": None,
                                "cue_tok": None, "para": self.tok_para[self.q_tokens[qi][0]]
                                if self.q_tokens[qi][1] else -1}
+        adjacent = self._dash_credit(q) or self._adjacent_speaker(after, cue)
+        if adjacent is not None:
+            mention, cue_pair, rule, cue_tok = adjacent
+            res.update(mention=mention, cue=cue_pair, rule=rule, cue_tok=cue_tok)
+            res["speaker"] = self._resolve(mention, qi)
+            return res
         if cue is not None:
             mention = self._speaker_of_cue(cue, qi)
             if mention is not None:
@@ -260,7 +283,7 @@ class _Context:
                 res.update(cue=(tok.idx, tok.idx + len(tok.text)), mention=mention, rule="cue",
                            cue_tok=cue)
         if res["mention"] is None:
-            colon = self._colon_heading(before)
+            colon = self._colon_heading(before, qi)
             if colon is not None:
                 res.update(mention=colon[0], cue=colon[1], rule="colon")
         if res["mention"] is None and cue is None:
@@ -274,13 +297,87 @@ class _Context:
             res["speaker"] = self._resolve(res["mention"], qi)
         return res
 
+    def _dash_credit(self, q: dict[str, Any]):
+        """'“…” ― Jane Doe': a dash and a name right after the closing mark."""
+        text = self.doc.text
+        pos = q["end"]
+        n = len(text)
+        while pos < n and text[pos] in " \t\u00a0":
+            pos += 1
+        if pos >= n or text[pos] not in "―—–":
+            return None
+        dash = pos
+        pos += 1
+        while pos < n and text[pos] in " \t\u00a0":
+            pos += 1
+        span = self.doc.char_span(pos, min(n, pos + 1), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tok = span[0]
+        if tok.idx < pos:  # "”―Name" glued into one token
+            return None
+        if self.tok_ent[tok.i] is None and tok.pos_ != "PROPN":
+            return None
+        return (self._mention_span(tok), (dash, dash + 1), "dash", None)
+
+    def _adjacent_speaker(self, after: list[int], cue: int | None):
+        """'"…," Flynn, a top surrogate, said' and '"…" ― Jane Doe': the name right after."""
+        doc = self.doc
+        k = 0
+        while k < len(after) and doc[after[k]].text in (",", "”", "’", "'", '"'):
+            k += 1
+        if k >= len(after):
+            return None
+        first = doc[after[k]]
+        if first.text in ("―", "—", "–", "-") and k + 1 < len(after):
+            nxt = doc[after[k + 1]]
+            if self.tok_ent[nxt.i] is not None or nxt.pos_ == "PROPN":
+                return (self._mention_span(nxt), (first.idx, first.idx + 1), "dash", None)
+            return None
+        if cue is None or cue not in after or cue <= first.i:
+            return None
+        # '"…," shop owner Hayriye Evren, told AP': a name before the cue, no verb between.
+        for i in after[k:]:
+            if i >= cue:
+                return None
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!"):
+                return None
+            eid = self.tok_ent[i]
+            if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
+                mention = self._mention_span(t)
+                tok = doc[cue]
+                return (mention, (tok.idx, tok.idx + len(tok.text)), "cue", cue)
+        return None
+
+    def _governing_cue(self, qi: int) -> int | None:
+        """A cue that governs tokens of the quote (partial quotes: 'called it "x"')."""
+        ts, te = self.q_tokens[qi]
+        for i in range(ts, te):
+            h = self.doc[i].head
+            steps = 0
+            while steps < 4 and h.i != h.head.i and self.in_quote[h.i] >= 0:
+                h = h.head
+                steps += 1
+            if self.in_quote[h.i] < 0 and h.i in self.cue_tokens:
+                return h.i
+        return None
+
     def _nearest_cue(self, before: list[int], after: list[int], qi: int) -> int | None:
+        if self.quotes[qi]["kind"] == "partial":
+            governing = self._governing_cue(qi)
+            if governing is not None:
+                return governing
         best = None
         best_d = None
         ts, te = self.q_tokens[qi]
+        content = self.doc.text[self.quotes[qi]["content_start"]:self.quotes[qi]["content_end"]]
+        ends_sentence = content.rstrip(" \"'”’»").endswith((".", "!", "?", "…"))
         for i in after:
             if i in self.cue_tokens:
                 d = i - te
+                if ends_sentence and d > MAX_CUE_GAP_AFTER_SENTENCE:
+                    break
                 if best_d is None or d < best_d:
                     best, best_d = i, d
                 break
@@ -291,15 +388,7 @@ class _Context:
                     best, best_d = i, d
                 break
         if best is None:
-            # A cue that governs tokens of the quote (partial quotes: 'called it "x"').
-            for i in range(ts, te):
-                h = self.doc[i].head
-                steps = 0
-                while steps < 4 and h.i != h.head.i and self.in_quote[h.i] >= 0:
-                    h = h.head
-                    steps += 1
-                if self.in_quote[h.i] < 0 and h.i in self.cue_tokens:
-                    return h.i
+            return self._governing_cue(qi)
         return best
 
     def _speaker_of_cue(self, cue: int, qi: int) -> tuple[int, int] | None:
@@ -318,24 +407,44 @@ class _Context:
         verb = tok
         if verb.lower_ == "saying" and verb.head.lower_ in ("as",) and verb.head.head.i != verb.i:
             verb = verb.head.head  # "quoted as saying" -> quoted
+        if lemma == "quote" or verb.lower_ in ("quoted", "quotes", "quote"):
+            # "the newspaper quoted Geoff Dixon as saying": the object spoke.
+            if any(c.lower_ == "as" for c in verb.children) or (
+                    cue + 1 < len(doc) and doc[cue + 1].lower_ != "by"):
+                for child in verb.children:
+                    if child.dep_ in ("dobj", "nsubj") and child.i > verb.i \
+                            and self.in_quote[child.i] < 0 and child.pos_ in ("PROPN", "NOUN",
+                                                                              "PRON"):
+                        return self._mention_span(child)
         for _ in range(4):
             subj = self._subject(verb)
             if subj is not None:
                 return self._mention_span(subj)
             if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
-                if verb.dep_ == "relcl":
+                if verb.dep_ in ("relcl", "acl"):
                     head = verb.head
                     if self.in_quote[head.i] < 0 and head.pos_ in ("PROPN", "NOUN", "PRON"):
                         return self._mention_span(head)
                 verb = verb.head
             else:
                 break
+        # "... Chuck Jordan said Monday": the name right before the cue.
+        j = cue - 1
+        if j >= 1 and doc[j].text == "," and self.in_quote[j] < 0:
+            j -= 1
+        if j >= 0 and self.in_quote[j] < 0 and (self.tok_ent[j] is not None
+                                                 or doc[j].pos_ == "PROPN") \
+                and doc[j].ent_type_ not in ("DATE", "TIME"):
+            return self._mention_span(doc[j])
+        if lemma not in INVERTING:
+            return None
         # Inverted: "said Antonov", "said the minister".
         i = cue + 1
         while i < len(doc) and doc[i].pos_ in ("DET", "ADJ") and self.in_quote[i] < 0:
             i += 1
         if i < len(doc) and self.in_quote[i] < 0 and (
-                doc[i].pos_ in ("PROPN", "PRON", "NOUN") and doc[i].lower_ not in ("it", "that")):
+                doc[i].pos_ in ("PROPN", "PRON", "NOUN") and doc[i].lower_ not in ("it", "that")
+                and doc[i].ent_type_ not in ("DATE", "TIME")):
             t = doc[i]
             while t.dep_ in ("compound", "amod") and t.head.i > t.i:
                 t = t.head
@@ -349,8 +458,10 @@ class _Context:
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and self.in_quote[child.i] < 0 \
-                    and child.lower_ not in ("it", "there", "what", "that", "which"):
-                if child.lower_ == "who" and verb.dep_ == "relcl":
+                    and child.lower_ not in ("it", "there", "what", "that", "which") \
+                    and child.pos_ in ("PROPN", "PRON", "NOUN") and child.text[:1].isalpha() \
+                    and child.ent_type_ not in ("DATE", "TIME"):
+                if child.lower_ in ("who", "whom") and verb.dep_ == "relcl":
                     return verb.head
                 return child
         return None
@@ -378,6 +489,10 @@ class _Context:
         if cut:
             toks = [t for t in toks if t.i < cut[0]]
         toks = [t for t in toks if self.in_quote[t.i] < 0] or [head]
+        while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space):
+            toks = toks[:-1]
+        while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
+            toks = toks[1:]
         if len(toks) > 12:
             toks = [head]
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text))
@@ -387,10 +502,33 @@ class _Context:
             if m[0] <= i < m[1]:
                 yield m
 
-    def _colon_heading(self, before: list[int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        if not before or self.doc[before[-1]].text != ":":
+    def _colon_heading(self, before: list[int], qi: int = -1
+                       ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        doc = self.doc
+        if not before and qi >= 0:
+            # "Sanders made the following comment:" ending the paragraph before.
+            ts = self.q_tokens[qi][0]
+            j = ts - 1
+            while j >= 0 and doc[j].is_space:
+                j -= 1
+            if j >= 0 and doc[j].text == ":" and self.in_quote[j] < 0:
+                k = j - 1
+                region_back = []
+                while k >= 0 and self.in_quote[k] < 0 and doc[k].text not in SENT_END \
+                        and self.tok_para[k] == self.tok_para[j]:
+                    region_back.append(k)
+                    k -= 1
+                before = list(reversed(region_back)) + [j]
+        if not before or doc[before[-1]].text != ":":
             return None
         region = before[:-1]
+        colon = doc[before[-1]]
+        if region:
+            root = doc[region[-1]].sent.root if doc.has_annotation("SENT_START") else None
+            if root is not None and root.i in region:
+                subj = self._subject(root)
+                if subj is not None and subj.i in region:
+                    return self._mention_span(subj), (colon.idx, colon.idx + 1)
         for i in region:
             eid = self.tok_ent[i]
             if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
@@ -486,17 +624,44 @@ class _Context:
         low = root.lower_
         if root.pos_ == "PRON" or low in PRONOUN_GENDER or low in ORG_PRONOUNS:
             return self._resolve_pronoun(low, span.start)
+        if low in DOCUMENT_NOUNS:
+            # "his report said", "Mr Kok's report noted", "the Kok report said".
+            for child in root.children:
+                if child.dep_ in ("poss", "compound") and child.i < root.i:
+                    eid = self.tok_ent[child.i]
+                    if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
+                        return eid
+                    if child.lower_ in PRONOUN_GENDER or child.lower_ in ("his", "her", "its",
+                                                                         "their"):
+                        return self._resolve_pronoun(
+                            {"his": "he", "her": "she", "its": "it", "their": "they"}.get(
+                                child.lower_, child.lower_), span.start)
+            return self.last_speaker(span.start)
         if low in ORG_NOUNS:
-            return self._nearest(span.start, lambda e: e["type"] == "ORG")
-        titles_match = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN")]
+            return self._nearest(span.start, lambda e: e["type"] == "ORG", prefer_subject=True)
+        titles_match = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
+                        and t.dep_ != "det"]
         if root.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ == "the" for t in root.children):
             def has_title(e: dict[str, Any]) -> bool:
                 if e["type"] != "PERSON":
                     return False
-                words = " ".join(e.get("titles", ())).lower().split()
-                return bool(words) and low in words and all(w in words for w in titles_match)
+                for title in e.get("titles", ()):
+                    words = title.lower().split()
+                    if low in words and all(w in words for w in titles_match) and not (
+                            TITLE_QUALIFIERS & (set(words) - set(titles_match))):
+                        return True
+                return False
             return self._nearest(span.start, has_title)
         return None
+
+    def last_speaker(self, before_tok: int) -> str | None:
+        """The speaker of the latest quote attributed before ``before_tok``."""
+        best = None
+        for r in self._results:
+            tok = r.get("cue_tok")
+            if r.get("speaker") and tok is not None and tok < before_tok:
+                best = r["speaker"]
+        return best
 
     def _resolve_pronoun(self, low: str, before_tok: int) -> str | None:
         if low in PRONOUN_GENDER:
@@ -504,15 +669,33 @@ class _Context:
             return self._nearest(before_tok, lambda e: e["type"] == "PERSON"
                                  and e.get("gender") in (g, None), prefer_subject=True)
         if low == "it":
-            return self._nearest(before_tok, lambda e: e["type"] in ("ORG",))
+            return self._nearest(before_tok, lambda e: e["type"] in ("ORG",), prefer_subject=True)
         if low in ("they", "we"):
-            return self._nearest(before_tok, lambda e: e["type"] == "ORG")
+            return self._nearest(before_tok, lambda e: e["type"] == "ORG", prefer_subject=True)
         return None
 
     def _nearest(self, before_tok: int, ok, prefer_subject: bool = False) -> str | None:
-        """The entity of the nearest mention before ``before_tok`` (outside quotes)."""
+        """The entity of the nearest agreeing mention before ``before_tok`` (outside quotes).
+
+        With ``prefer_subject``, sentence by sentence backwards: in the nearest sentence
+        holding an agreeing mention, the subject of its main verb, else any subject,
+        else its first agreeing mention (a Hobbs-style preference for subjects).
+        """
+        doc = self.doc
         para = self.tok_para[before_tok] if before_tok < len(self.tok_para) else -1
-        fallback = None
+        current_sent = None
+        cands: list[tuple[int, str]] = []
+
+        def pick() -> str | None:
+            for rank in (0, 1):
+                for i, eid in cands:
+                    t = doc[i]
+                    if rank == 0 and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT":
+                        return eid
+                    if rank == 1 and t.dep_ in SUBJECT_DEPS:
+                        return eid
+            return cands[-1][1] if cands else None  # the first mention in the sentence
+
         for s, e, eid, _, _ in reversed(self.mentions):
             if s >= before_tok or self.in_quote[s] >= 0:
                 continue
@@ -523,12 +706,12 @@ class _Context:
                 continue
             if not prefer_subject:
                 return eid
-            root = self.doc[e - 1]
-            if root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS:
-                return eid
-            if fallback is None:
-                fallback = eid
-        return fallback
+            sent = doc[s].sent.start
+            if current_sent is not None and sent != current_sent and cands:
+                return pick()
+            current_sent = sent
+            cands.append((e - 1, eid))
+        return pick()
 
     # ------------------------------------------------------------------ relays
     def assign_via(self, results: list[dict[str, Any]]) -> None:

@@ -200,7 +200,8 @@ class EntityResolver:
             pending.append((ent, toks, affiliation))
 
         def attach(toks: list[Token]) -> _Cluster:
-            words = [t.text for t in toks]
+            # Words as written: "Claude Veron-Reville" is two words, not four tokens.
+            words = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()
             last = words[-1].lower()
             if len(words) >= 2:
                 for c in reversed(by_last.get(last, ())):
@@ -226,7 +227,7 @@ class EntityResolver:
         for ent, toks, affiliation in pending:
             c = attach(toks)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            c.add(s, e, " ".join(t.text for t in toks))
+            c.add(s, e, " ".join(doc.text[s:e].split()))
             c.affiliation = c.affiliation or affiliation
             person_tokens.update(t.i for t in toks)
             self._person_details(doc, ent, toks, c, title_tokens)
@@ -496,13 +497,17 @@ class EntityResolver:
             final.append(c)
         # "the Commission" after "the European Commission": a lone capitalised word that
         # ends exactly one longer organisation name joins it.
+        # Likewise a lone word that starts exactly one longer name ("Vivendi" for
+        # "Vivendi Universal").
         ends: dict[str, list[_Cluster]] = {}
         for c in final:
             if c.type == "ORG":
                 for f in c.forms:
                     words = _alias(f).split()
-                    if len(words) > 1 and c not in ends.get(words[-1].lower(), []):
-                        ends.setdefault(words[-1].lower(), []).append(c)
+                    if len(words) > 1:
+                        for w in {words[-1].lower(), words[0].lower()}:
+                            if w not in ORG_STOPWORDS and c not in ends.get(w, []):
+                                ends.setdefault(w, []).append(c)
         kept: list[_Cluster] = []
         for c in final:
             words = [_alias(f) for f in c.forms]

@@ -1,0 +1,430 @@
+"""The HTML view: ``quotekit.render.render_html`` and ``Article.to_html``.
+
+Fast tests render hand-built Articles and parse the page with the standard
+library; the ``browser`` test renders examples/article.txt, loads it in headless
+Chromium and checks the DOM the browser built, the layout it computed, and a
+phone-sized screenshot.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import struct
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from quotekit.model import Article, Entity, Mention, Quote, Source
+from quotekit.render import flag, render_html
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "article.txt"
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "source", "track", "wbr"}
+
+
+# ------------------------------------------------------------------ a tiny DOM
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str | None], parent: Node | None):
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node | str] = []
+
+    @property
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+    def text(self, skip_class: str | None = None) -> str:
+        out = []
+        for c in self.children:
+            if isinstance(c, str):
+                out.append(c)
+            elif skip_class is None or skip_class not in c.classes:
+                out.append(c.text(skip_class))
+        return "".join(out)
+
+    def iter(self):
+        yield self
+        for c in self.children:
+            if isinstance(c, Node):
+                yield from c.iter()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None, **data: str):
+        for n in self.iter():
+            if tag and n.tag != tag:
+                continue
+            if cls and cls not in n.classes:
+                continue
+            if any(n.attrs.get(k.replace("_", "-")) != v for k, v in data.items()):
+                continue
+            yield n
+
+    def find(self, tag: str | None = None, cls: str | None = None, **data: str) -> Node:
+        found = list(self.find_all(tag, cls, **data))
+        assert found, f"no <{tag or '*'} class={cls} {data}>"
+        return found[0]
+
+    def ancestors(self):
+        n = self.parent
+        while n is not None:
+            yield n
+            n = n.parent
+
+
+class StrictTreeBuilder(HTMLParser):
+    """Builds a Node tree; fails on an end tag that doesn't close the open element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {}, None)
+        self.cur = self.root
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, dict(attrs), self.cur)
+        self.cur.children.append(node)
+        if tag not in VOID:
+            self.cur = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.children.append(Node(tag, dict(attrs), self.cur))
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if self.cur.tag != tag:
+            self.errors.append(f"</{tag}> closes <{self.cur.tag}> at {self.getpos()}")
+            return
+        self.cur = self.cur.parent or self.root
+
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+
+def parse(page: str) -> Node:
+    b = StrictTreeBuilder()
+    b.feed(page)
+    b.close()
+    assert not b.errors, b.errors[:5]
+    assert b.cur is b.root, f"unclosed <{b.cur.tag}>"
+    return b.root
+
+
+def quote_marks(root: Node) -> list[Node]:
+    """The quote marks in the articles (not the legend's sample)."""
+    return [m for m in root.find_all("mark", "qk-quote") if "data-quote-id" in m.attrs]
+
+
+def squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+# --------------------------------------------------------- hand-built articles
+def _m(text: str, sub: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return Mention(start, start + len(sub), sub)
+
+
+def _quote(text: str, qid: str, inner: str, *, speaker=None, mention=None, via=None,
+           kind="full", open_="\u201c", close="\u201d") -> Quote:
+    start = text.index(open_ + inner + close)
+    return Quote(qid, start, start + len(inner) + 2, inner, kind, speaker=speaker,
+                 speaker_mention=mention, via=via)
+
+
+NASTY = (
+    "Tom & Jerry <script>alert('x')</script> report\n\n"
+    "PARIS (AFP) \u2014 \u201cWe <b>won</b> & they lost,\u201d said Marie Curie-Dupont "
+    "of <img src=x onerror=alert(1)> Acme.\n\n"
+    "Someone added: \u201cThis \"is\" fine.\u201d\n"
+)
+
+
+def nasty_article() -> Article:
+    t = NASTY
+    marie = Entity("e0", "PERSON", "Marie <Curie>-Dupont", ("Marie Curie-Dupont",),
+                   (_m(t, "Marie Curie-Dupont"),), ("Chief & <Head>",), "Acme <Inc>")
+    france = Entity("e1", "COUNTRY", "France", ("PARIS",), (_m(t, "PARIS"),), iso="FR")
+    acme = Entity("e2", "ORG", "Acme", ("Acme",), (_m(t, "Acme"),))
+    afp = Source("s0", "AFP <agency>", "news_agency", ("dateline",), (_m(t, "AFP"),))
+    q0 = _quote(t, "q0", "We <b>won</b> & they lost,", speaker="e0",
+                mention=_m(t, "Marie Curie-Dupont"), via="s0")
+    q1 = _quote(t, "q1", 'This "is" fine.', mention=_m(t, "Someone"))
+    return Article("<id> & \"co\"", t, (q0, q1), (marie, france, acme), (afp,))
+
+
+def test_escaping_renders_inert():
+    page = render_html([nasty_article()], title="<Title> & co")
+    root = parse(page)
+    tags = {n.tag for n in root.iter()}
+    assert "script" not in tags and "img" not in tags and "b" not in tags
+    assert "<script>" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "Tom &amp; Jerry" in page
+    assert root.find("title").text() == "<Title> & co"
+    # Names, titles and ids from the data are escaped too (in text and attributes).
+    assert "<Curie>" not in page and "&lt;Curie&gt;" in page
+    assert "Chief &amp; &lt;Head&gt;" in page
+    art = root.find("section", "qk-article")
+    assert art.attrs["data-article-id"] == '<id> & "co"'
+    # The whole text reads as it was written, once, in order.
+    text_div = root.find("div", "qk-text")
+    assert squash(text_div.text(skip_class="qk-label")) == squash(NASTY)
+
+
+def test_no_external_resources_and_viewport():
+    page = render_html([nasty_article()])
+    root = parse(page)
+    assert not list(root.find_all("link")) and not list(root.find_all("script"))
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    assert "@import" not in page and "url(" not in page
+    viewport = root.find("meta", name="viewport")
+    assert "width=device-width" in viewport.attrs["content"]
+    assert "@media (max-width:700px)" in page and "@media print" in page
+
+
+def test_quote_offsets_and_speaker_labels():
+    a = nasty_article()
+    root = parse(a.to_html())
+    marks = quote_marks(root)
+    assert [m.attrs["data-quote-id"] for m in marks] == ["q0", "q1"]
+    for q, m in zip(a.quotes, marks):
+        assert m.text() == a.text[q.start:q.end]
+        assert m.find("span", "qk-qtext").text() == q.text
+        assert m.attrs["id"] == f"a0-{q.id}"
+        assert m.attrs["aria-label"]
+    q0 = marks[0]
+    assert q0.attrs["data-speaker"] == "e0"
+    assert q0.attrs["data-speaker-name"] == "Marie <Curie>-Dupont"
+    assert q0.attrs["data-via"] == "s0"
+    assert "Marie <Curie>-Dupont" in q0.attrs["aria-label"]
+    assert "via AFP <agency>" in q0.attrs["title"]
+    label = root.find("span", "qk-label", data_quote_id="q0")
+    assert squash(label.text()) == "Marie <Curie>-Dupont via AFP <agency>"
+    who = label.find("a", "qk-who")
+    target = who.attrs["href"].lstrip("#")
+    person = root.find("li", id=target)
+    assert person.attrs["data-entity-id"] == "e0"
+    assert "qk-panel" in {c for n in person.ancestors() for c in n.classes}
+    assert "1 quote" in person.text()
+    via = label.find("a", data_source_id="s0")
+    assert root.find("li", id=via.attrs["href"].lstrip("#")).attrs["data-source-id"] == "s0"
+
+
+def test_unattributed_quotes_are_marked():
+    root = parse(render_html([nasty_article()]))
+    m = root.find("mark", "qk-quote", data_quote_id="q1")
+    assert "qk-unattributed" in m.classes
+    assert m.attrs["data-speaker"] == ""
+    assert "unattributed" in m.attrs["aria-label"].lower()
+    label = root.find("span", "qk-label", data_quote_id="q1")
+    assert "qk-label-none" in label.classes
+    assert "unattributed" in label.text() and "Someone" in label.text()
+    assert not list(label.find_all("a", "qk-who"))
+    group = root.find("section", "qk-group-unattributed")
+    assert [a.attrs["href"] for a in group.find_all("a")] == ["#a0-q1"]
+    assert "1 unattributed" in root.find("p", "qk-stats").text()
+
+
+def test_entities_inside_quotes_and_side_panel():
+    a = nasty_article()
+    root = parse(render_html([a]))
+    acme = root.find("span", "qk-ent", data_entity_id="e2")
+    assert acme.text() == "Acme"
+    # A mention inside a quote is underlined inside the quote's mark.
+    t = "Ana said: \u201cBrazil will win.\u201d"
+    brazil = Entity("e0", "COUNTRY", "Brazil", ("Brazil",), (_m(t, "Brazil"),), iso="BR")
+    ana = Entity("e1", "PERSON", "Ana", ("Ana",), (_m(t, "Ana"),))
+    q = _quote(t, "q0", "Brazil will win.", speaker="e1", mention=_m(t, "Ana"))
+    root2 = parse(render_html([Article("x", t, (q,), (brazil, ana))]))
+    ent = root2.find("span", "qk-ent", data_entity_id="e0")
+    assert any(n.tag == "mark" for n in ent.ancestors())
+    country = root2.find("li", data_entity_id="e0")
+    assert country.attrs["data-iso"] == "BR"
+    assert country.find("span", "qk-iso").text() == "BR"
+    assert country.find("span", "qk-flag").text() == "\U0001F1E7\U0001F1F7"
+    assert "Brazil" in country.text()
+    # Panel of the first article: country, organisation, source with kind and role.
+    fr = root.find("li", data_entity_id="e1")
+    assert fr.find("span", "qk-iso").text() == "FR" and "France" in fr.text()
+    assert "Acme" in root.find("section", "qk-group-orgs").text()
+    src = root.find("li", data_source_id="s0")
+    assert [r.text() for r in src.find_all("span", "qk-role")] == ["dateline"]
+    assert src.find("span", "qk-kind").text() == "news agency"
+    person = root.find("li", data_entity_id="e0")
+    assert "Chief & <Head>" in person.text() and "Acme <Inc>" in person.text()
+
+
+def test_overlaps_and_crossings_still_nest():
+    t = "First para with \u201ca quote that\n\nruns on\u201d and Big Corp Ltd here.\n"
+    start = t.index("\u201c")
+    end = t.index("\u201d") + 1
+    q0 = Quote("q0", start, end, t[start + 1:end - 1], "full")
+    q1 = Quote("q1", start + 2, end + 4, "overlapping", "full")        # overlaps q0: dropped
+    q2 = Quote("q2", -5, 3, "out of range", "full")                     # clamped
+    cross = Entity("e0", "ORG", "Corp", (), (Mention(end - 3, t.index("Corp") + 4, "x"),))
+    inner = Entity("e1", "ORG", "Big Corp Ltd", (), (
+        Mention(t.index("Big"), t.index("Ltd") + 3, "Big Corp Ltd"),
+        Mention(t.index("Corp"), t.index("Corp") + 4, "Corp")))       # overlaps: dropped
+    a = Article("x", t, (q0, q1, q2), (cross, inner))
+    page = render_html([a, a])
+    root = parse(page)  # well formed: every end tag closes the open element
+    ids = [n.attrs["id"] for n in root.iter() if "id" in n.attrs]
+    assert len(ids) == len(set(ids))
+    # The quote crossing a paragraph break is split; only its first piece has the id.
+    pieces = list(root.find("section", id="a0").find_all("mark", data_quote_id="q0"))
+    assert len(pieces) == 2 and "id" in pieces[0].attrs and "id" not in pieces[1].attrs
+    assert squash(" ".join(p.text() for p in pieces)) == squash(t[start:end])
+    assert len(list(root.find("section", id="a0").find_all("span", "qk-label"))) == 2
+    for sec in root.find_all("section", "qk-article"):
+        assert squash(sec.find("div", "qk-text").text(skip_class="qk-label")) == squash(t)
+    # Two articles: distinct id prefixes and a table of contents.
+    assert root.find("section", id="a1") and root.find("nav", "qk-toc")
+
+
+def test_empty_inputs():
+    root = parse(render_html([]))
+    assert "No articles" in root.text()
+    root = parse(render_html([Article(None, "")]))
+    assert root.find("section", "qk-article").find("h2").text() == "Article 1"
+    assert "0 quotes" in root.find("p", "qk-stats").text()
+
+
+def test_flag():
+    assert flag("PT") == "\U0001F1F5\U0001F1F9"
+    assert flag("pt") == flag("PT")
+    assert flag(None) == "" and flag("XYZ") == "" and flag("1A") == "" and flag("\u00c9S") == ""
+
+
+# ----------------------------------------------------------------- the browser
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _run_chromium(args: list[str], profile: Path, timeout: int = 120) -> str:
+    cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+           "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+           f"--user-data-dir={profile}", *args]
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+# Appended to a copy of the page only: records the layout the browser computed.
+_PROBE = """<script>
+(function () {
+  function box(el) { var r = el.getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+            width: r.width, height: r.height}; }
+  var mark = document.querySelector('mark.qk-quote');
+  var label = document.querySelector('.qk-label');
+  document.body.setAttribute('data-probe', JSON.stringify({
+    width: window.innerWidth,
+    text: box(document.querySelector('.qk-text')),
+    panel: box(document.querySelector('.qk-panel')),
+    label: box(label),
+    markBackground: getComputedStyle(mark).backgroundColor,
+    labelColor: getComputedStyle(label).color,
+    labelBackground: getComputedStyle(label).backgroundColor
+  }));
+})();
+</script>"""
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_example_in_headless_chromium(tmp_path):
+    if _chromium() is None:
+        pytest.skip("no chromium binary on PATH (apt-get install chromium)")
+    import quotekit
+
+    article = quotekit.extract(EXAMPLE.read_text(encoding="utf-8"), id="example")
+    page = tmp_path / "page.html"
+    page.write_text(render_html([article]), encoding="utf-8")
+
+    dom = _run_chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
+    root = parse(dom)
+
+    # The quote is highlighted, holds exactly the quoted words, and is labelled
+    # with its speaker, whose label links to the speaker's entry in the side panel.
+    ferries = "The ferries belong to the people who ride them every morning,"
+    marks = [m for m in quote_marks(root) if m.find("span", "qk-qtext").text() == ferries]
+    assert len(marks) == 1, "the ferries quote is not highlighted"
+    mark = marks[0]
+    assert mark.text() == "\"" + ferries + "\""
+    assert mark.attrs["data-speaker-name"] == "Helena Duarte"
+    assert "Helena Duarte" in mark.attrs["aria-label"]
+    assert "qk-unattributed" not in mark.classes
+    qid = mark.attrs["data-quote-id"]
+    label = root.find("span", "qk-label", data_quote_id=qid)
+    assert label.text().strip() == "Helena Duarte"
+    href = label.find("a", "qk-who").attrs["href"]
+    entry = root.find("li", id=href.lstrip("#"))
+    assert entry.find("span", "qk-name").text() == "Helena Duarte"
+    assert entry.attrs["data-entity-id"] == mark.attrs["data-speaker"]
+    assert any(a.attrs.get("href") == f"#{mark.attrs['id']}" for a in entry.find_all("a"))
+    panel = root.find("aside", "qk-panel")
+    assert entry in list(panel.iter())
+
+    # The side panel lists Portugal with its ISO code and flag.
+    countries = panel.find("section", "qk-group-countries")
+    pt = countries.find("li", data_iso="PT")
+    assert pt.find("span", "qk-cname").text() == "Portugal"
+    assert pt.find("span", "qk-iso").text() == "PT"
+    assert pt.find("span", "qk-flag").text() == flag("PT")
+
+    # News sources: Reuters with its role(s), as the Article says.
+    sources = panel.find("section", "qk-group-sources")
+    reuters = [li for li in sources.find_all("li") if li.attrs.get("data-source-id")
+               and li.find("span", "qk-name").text() == "Reuters"]
+    assert len(reuters) == 1, "Reuters is not listed among the sources"
+    expected_roles = list(next(s for s in article.sources if s.name == "Reuters").roles)
+    assert expected_roles
+    assert [r.text() for r in reuters[0].find_all("span", "qk-role")] == expected_roles
+
+    # Unattributed quotes are visibly marked; every quote has a label.
+    for q in article.quotes:
+        m = root.find("mark", data_quote_id=q.id)
+        assert ("qk-unattributed" in m.classes) == (article.entity(q.speaker) is None)
+        assert root.find("span", "qk-label", data_quote_id=q.id)
+
+    # The layout the browser computed: side by side on a desktop, stacked on a phone.
+    probe_page = tmp_path / "probe.html"
+    probe_page.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", _PROBE + "</body>"), encoding="utf-8")
+    layouts = {}
+    for width in (412, 1280):
+        out = _run_chromium([f"--window-size={width},915", "--dump-dom", probe_page.as_uri()],
+                            tmp_path / f"profile-{width}")
+        body = parse(out).find("body")
+        layouts[width] = json.loads(body.attrs["data-probe"])
+    desk, phone = layouts[1280], layouts[412]
+    assert desk["panel"]["left"] >= desk["text"]["right"], desk
+    assert phone["width"] < 700, phone  # headless may widen tiny windows, but not past 700
+    assert phone["panel"]["top"] >= phone["text"]["bottom"], phone
+    assert phone["panel"]["right"] <= phone["width"] and phone["text"]["right"] <= phone["width"]
+    for layout in (desk, phone):
+        assert layout["markBackground"] not in ("rgba(0, 0, 0, 0)", "transparent")
+        assert layout["labelColor"] != layout["labelBackground"]
+        assert layout["label"]["width"] > 0 and layout["label"]["height"] > 0
+
+    # A phone-sized screenshot.
+    png = tmp_path / "page.png"
+    _run_chromium([f"--screenshot={png}", "--window-size=412,915", page.as_uri()],
+                  tmp_path / "profile-shot")
+    assert png.exists()
+    assert _png_size(png) == (412, 915)
+    assert png.stat().st_size > 20_000  # a blank page is a few KB
