@@ -176,8 +176,8 @@ CASES = [
      [('"serious consequences"', "partial")], []),
     ("partial-with-pronoun", 'She insisted the team was "ready for anything we face".',
      [('"ready for anything we face"', "partial")], []),
-    ("partial-long", 'The report found the policy had "failed to protect the most vulnerable '
-     'people in the region".',
+    ("partial-long", ('The report found the policy had "failed to protect the most '
+                      'vulnerable people in the region".'),
      [('"failed to protect the most vulnerable people in the region"', "partial")], []),
     ("partial-then-full",
      'He called it "a mistake". "We will fix it soon," he added.',

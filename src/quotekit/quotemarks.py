@@ -24,6 +24,17 @@ How marks are paired
   inside a quotation) continues the quote too. A stray mark damages only its own
   paragraph.
 
+How spans are classified
+------------------------
+``full`` when the quoted words start a sentence (paragraph start, after ``.``,
+``:`` or ``said,``) with a capital and end with sentence punctuation or lead into
+an attribution; ``partial`` otherwise. ``term`` (kept out of ``quotes``) for short
+Title-Case spans (titles, names, slogans) unless a reporting verb is next to them,
+spans after a naming word (so-called, titled, the film, known as...), marked
+modifiers (the "opt-out" movement), short lowercase spans in a sentence with no
+reporting verb (scare quotes), and single-quoted subheadings. The thresholds were
+tuned on PolNeAR train (``scripts/score_quotemarks.py``).
+
 The scan visits each mark once and keeps per-family counts of open marks, so it
 runs in linear time; it uses no backtracking pattern and never raises.
 """
@@ -156,9 +167,7 @@ def _elision_after(text: str, j: int, limit: int) -> bool:
     d = j
     while d < limit and d - j < 3 and text[d].isdigit():
         d += 1
-    if d - j == 2 and (d >= limit or text[d] in "s\u2019'" or not text[d].isalnum()):
-        return True
-    return False
+    return d - j == 2 and (d >= limit or text[d] in "s\u2019'" or not text[d].isalnum())
 
 
 # ------------------------------------------------------------------------- tokens
@@ -218,16 +227,10 @@ def _tokens(text: str, ps: int, pe: int, styles: frozenset[str]) -> list[_Tok]:
             intra = _is_word(p) and _is_word(n)
             if intra:
                 continue  # it's, don’t, o'clock
-            if ch == "\u2019":  # ’: closer or apostrophe
-                if close_ctx:
-                    can_close = True
-                elif open_ctx and not (n and _elision_after(text, j, pe)) and not (
-                    n.isdigit()
-                ):
-                    # misdirected opener ’Hello’ is too rare to trust; apostrophe
-                    continue
-                else:
-                    continue
+            if ch == "\u2019":  # ’: a closer, or an apostrophe (’90s, ’tis, dogs’)
+                if not close_ctx:
+                    continue  # a misdirected opener ’Hello’ is too rare to trust
+                can_close = True
             elif ch == "'":
                 if open_ctx and not close_ctx:
                     if _elision_after(text, j, pe):
@@ -244,10 +247,8 @@ def _tokens(text: str, ps: int, pe: int, styles: frozenset[str]) -> list[_Tok]:
                     can_close = True  # misdirected closer
                 else:
                     can_open = not n_space
-            if can_close and p in "sSzZ" and not n_space and n not in _AFTER_CLOSE:
-                weak = True
-            if can_close and p in "sSzZ" and (n_space or n == ""):
-                # possessive plural (dogs' bowl) or a closer: decided later
+            if can_close and p in "sSzZ" and n_space:
+                # a possessive plural (dogs' bowl) or a closer: decided per paragraph
                 weak = True
         elif natural == 0:  # straight double
             if open_ctx and not close_ctx:
@@ -337,7 +338,7 @@ def scan(text: str, styles: frozenset[str] = ALL_STYLES) -> ScanResult:
     """Pair the quotation marks of ``text`` and classify the marked spans."""
     try:
         return _scan(text, frozenset(styles))
-    except Exception:  # pragma: no cover - defensive: scan never raises
+    except Exception:  # noqa: BLE001  # pragma: no cover - defensive: scan never raises
         return ScanResult((), (), ())
 
 
@@ -717,11 +718,9 @@ def _is_term(f: dict, kind: str = "partial") -> bool:
         and f["next_word"].lower() not in _FUNCTION_WORDS
     ):
         return True  # a marked modifier: the "opt-out" movement, a "stand down" order
-    if f["lower"] and nw <= 3 and not f["rep_before"] and not f["pron"]:
-        # a scare quote or a marked term ("the so-called "establishment"") in a
-        # sentence where nobody says or calls anything
-        return True
-    return False
+    # a scare quote or a marked term ("the "establishment"") in a sentence where nobody
+    # says or calls anything
+    return f["lower"] and nw <= 3 and not f["rep_before"] and not f["pron"]
 
 
 def _followed_by_attribution(text: str, end: int) -> bool:

@@ -296,16 +296,17 @@ def _quote_links(quotes: list[Quote], pfx: str) -> str:
     return f'<ul class="qk-qlinks">{links}</ul>'
 
 
-def _entity_item(ent: Entity, pfx: str, said: list[Quote], extra: str = "") -> str:
+def _entity_item(ent: Entity, pfx: str, said: list[Quote], type_label: str = "") -> str:
     meta = [*ent.titles]
     if ent.affiliation:
         meta.append(ent.affiliation)
     meta_html = (f'<span class="qk-meta">{_e(", ".join(meta))}</span>' if meta else "")
+    kind = f'<span class="qk-type">{_e(type_label)}</span> ' if type_label else ""
     count = (f'<span class="qk-count">{_plural(len(said), "quote")}</span>'
              if said or ent.type == "PERSON" else "")
     return (f'<li id="{pfx}-{_e(ent.id)}" data-entity-id="{_e(ent.id)}"'
-            f' data-type="{_e(ent.type)}"{extra}>'
-            f'<span class="qk-row"><span class="qk-name">{_e(ent.name)}</span>{count}</span>'
+            f' data-type="{_e(ent.type)}">'
+            f'<span class="qk-row"><span class="qk-name">{kind}{_e(ent.name)}</span>{count}</span>'
             f"{meta_html}{_quote_links(said, pfx)}</li>")
 
 
@@ -362,19 +363,18 @@ def _panel(article: Article, pfx: str, name: str) -> str:
             kind = _TYPE_LABELS.get(ent.type, ent.type.lower())
             iso = (ent.iso or "").upper()
             label = f"{flag(iso)} {iso} {kind}".strip() if iso else kind
-            by_key["other"].append(_entity_item(
-                ent, pfx, quotes).replace('<span class="qk-name">',
-                                          f'<span class="qk-name"><span class="qk-type">'
-                                          f'{_e(label)}</span> ', 1))
+            by_key["other"].append(_entity_item(ent, pfx, quotes, label))
     for src in article.sources:
         by_key["sources"].append(_source_item(src, pfx, relayed.get(src.id, [])))
     unatt = [q for q in article.quotes if article.entity(q.speaker) is None]
     if unatt:
         by_key["unattributed"].append(
             f'<li class="qk-unatt-list">{_quote_links(unatt, pfx)}</li>')
+    counts = {key: len(items) for key, _, items in groups}
+    counts["unattributed"] = len(unatt)
     body = "".join(
         f'<section class="qk-group qk-group-{key}" aria-labelledby="{pfx}-g-{key}">'
-        f'<h3 id="{pfx}-g-{key}">{heading} <span class="qk-n">{len(items) if key != "unattributed" else len(unatt)}</span></h3>'
+        f'<h3 id="{pfx}-g-{key}">{heading} <span class="qk-n">{counts[key]}</span></h3>'
         f'<ul class="qk-list">{"".join(items)}</ul></section>'
         for key, heading, items in groups if items)
     if not body:
@@ -423,8 +423,8 @@ font:1.0625rem/1.65 Georgia,"Iowan Old Style","Noto Serif","DejaVu Serif",serif}
 "Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif}
 a{color:var(--link)}
 .qk-top{border-bottom:1px solid var(--rule);padding:.9rem 1rem .7rem}
-.qk-top h1{margin:0 auto;max-width:68rem;font-size:1.05rem;letter-spacing:.02em}
-.qk-legend{margin:.35rem auto 0;max-width:68rem;padding:0;list-style:none;display:flex;
+.qk-top h1{margin:0 auto;max-width:66rem;font-size:1.05rem;letter-spacing:.02em}
+.qk-legend{margin:.35rem auto 0;max-width:66rem;padding:0;list-style:none;display:flex;
 flex-wrap:wrap;gap:.3rem .9rem;font-size:.8rem;color:var(--muted)}
 main{max-width:68rem;margin:0 auto;padding:0 1rem 2rem}
 .qk-toc{font-size:.9rem;margin:1rem 0}

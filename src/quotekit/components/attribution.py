@@ -80,8 +80,11 @@ class Attribution:
     """Attribute quotes to speakers; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str, cues: dict[str, Any], speakers_key: str,
-                 cues_key: str, quotes_key: str, entities_key: str, cue_classes: list[str]):
+                 cues_key: str, quotes_key: str, entities_key: str, cue_classes: list[str],
+                 terms_key: str = SPAN_KEYS["terms"], keep_unattributed_partial: bool = False):
         self.name = name
+        self.terms_key = terms_key
+        self.keep_unattributed_partial = keep_unattributed_partial
         self.speakers_key = speakers_key
         self.cues_key = cues_key
         self.quotes_key = quotes_key
@@ -122,6 +125,26 @@ class Attribution:
             res = ctx.attribute(qi, q, results)
             results.append(res)
         ctx.assign_via(results)
+        if not self.keep_unattributed_partial:
+            # A few words in marks that nobody is said to have said are a marked term
+            # (scare quotes, a slogan, a name): keep them with the marked terms.
+            kept = [(q, r) for q, r in zip(quotes, results)
+                    if not (q["kind"] == "partial" and r.get("mention") is None)]
+            dropped = [q for q, r in zip(quotes, results)
+                       if q["kind"] == "partial" and r.get("mention") is None]
+            if dropped:
+                terms = list(doc.spans[self.terms_key]) if self.terms_key in doc.spans else []
+                for q in dropped:
+                    span = char_span(doc, q["start"], q["end"], label="term")
+                    if span is not None:
+                        terms.append(span)
+                terms.sort(key=lambda sp: (sp.start, sp.end))
+                doc.spans[self.terms_key] = terms
+                quotes = [q for q, _ in kept]
+                results = [r for _, r in kept]
+                renumber = {q["id"]: f"q{i}" for i, q in enumerate(quotes)}
+                for q in quotes:
+                    q["id"] = renumber[q["id"]]
         speakers, cue_spans, quote_spans = [], [], []
         for q, res in zip(quotes, results):
             q["speaker"] = res.get("speaker")
@@ -359,8 +382,16 @@ class _Context:
             while steps < 4 and h.i != h.head.i and self.in_quote[h.i] >= 0:
                 h = h.head
                 steps += 1
-            if self.in_quote[h.i] < 0 and h.i in self.cue_tokens:
-                return h.i
+            # Up the tree from the quote, through at most three verbs that are not cues:
+            # 'X told AP the withdrawal was a "mutually agreed-to separation"'.
+            for _ in range(4):
+                if self.in_quote[h.i] >= 0:
+                    break
+                if h.i in self.cue_tokens:
+                    return h.i
+                if h.head.i == h.i or h.dep_ in ("relcl", "acl", "advcl"):
+                    break
+                h = h.head
         return None
 
     def _nearest_cue(self, before: list[int], after: list[int], qi: int) -> int | None:
@@ -808,10 +839,12 @@ class _Context:
         "cues_key": SPAN_KEYS["cues"],
         "quotes_key": SPAN_KEYS["quotes"],
         "entities_key": SPAN_KEYS["entities"],
+        "terms_key": SPAN_KEYS["terms"],
+        "keep_unattributed_partial": False,
     },
 )
 def make_attribution(nlp: Language, name: str, cues: dict[str, Any], cue_classes: list[str],
-                     speakers_key: str, cues_key: str, quotes_key: str,
-                     entities_key: str) -> Attribution:
+                     speakers_key: str, cues_key: str, quotes_key: str, entities_key: str,
+                     terms_key: str, keep_unattributed_partial: bool) -> Attribution:
     return Attribution(nlp, name, cues, speakers_key, cues_key, quotes_key, entities_key,
-                       cue_classes)
+                       cue_classes, terms_key, keep_unattributed_partial)

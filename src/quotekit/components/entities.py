@@ -185,10 +185,16 @@ class EntityResolver:
         person_tokens: set[int] = set()
         title_tokens: set[int] = set()
         pending: list[tuple[Span, list[Token]]] = []
+        org_words = self._org_first_words(doc)
+        self._person_as_org: list[Span] = []
         for ent in doc.ents:
             if ent.label_ != "PERSON" or is_blocked(ent.start_char):
                 continue
             toks = self._name_tokens(ent)
+            if len(toks) == 1 and toks[0].lower_ in org_words and not self._has_honorific(toks[0]):
+                # "Contrack" tagged PERSON once, "Contrack International" elsewhere: a firm.
+                self._person_as_org.append(ent)
+                continue
             # Photo credits: "Agencja Gazeta/Jan Rusek" is an agency and a photographer.
             slash = [t.i for t in toks if t.text == "/"]
             affiliation = None
@@ -198,6 +204,8 @@ class EntityResolver:
             if not toks or all(t.i in country_tokens for t in toks):
                 continue
             pending.append((ent, toks, affiliation))
+        pending.extend(self._unlabelled_names(doc, is_blocked, country_tokens))
+        pending.sort(key=lambda p: p[1][0].i)
 
         def attach(toks: list[Token]) -> _Cluster:
             # Words as written: "Claude Veron-Reville" is two words, not four tokens.
@@ -287,6 +295,50 @@ class EntityResolver:
             if c.gender is None:
                 c.gender = self._forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
         return merged, person_tokens, title_tokens
+
+    def _org_first_words(self, doc: Doc) -> set[str]:
+        words = set()
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and len(ent) > 1:
+                toks = [t for t in ent if t.lower_ not in DETERMINERS]
+                if toks:
+                    words.add(toks[0].lower_)
+        return words
+
+    def _has_honorific(self, tok: Token) -> bool:
+        i = tok.i - 1
+        return i >= 0 and (tok.doc[i].lower_ in self.honorifics or tok.doc[i].lower_ in self.titles)
+
+    def _unlabelled_names(self, doc: Doc, is_blocked, country_tokens: set[int]):
+        """Runs of proper nouns the model left unlabelled that start with a known forename:
+        "Lt Col Eric Schnaible"."""
+        if not self.male and not self.female:
+            return []
+        out = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            t = doc[i]
+            if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < n and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ \
+                    and doc[j].text[:1].isupper():
+                j += 1
+            run = [doc[k] for k in range(i, j)]
+            while run and (run[0].lower_.rstrip(".") in self.honorifics
+                           or run[0].lower_ in self.titles or run[0].lower_.rstrip(".") in
+                           ("lt", "col", "gen", "sgt", "capt", "cpl", "maj", "adm", "sen",
+                            "rep", "gov", "pres", "st")):
+                run = run[1:]
+            if 2 <= len(run) <= 3 and not any(x.i in country_tokens for x in run) \
+                    and not is_blocked(run[0].idx):
+                first = normalise_name(run[0].text)
+                if first in self.male or first in self.female:
+                    out.append((doc[run[0].i:run[-1].i + 1], run, None))
+            i = max(j, i + 1)
+        return out
 
     def _name_tokens(self, ent: Span) -> list[Token]:
         toks = list(ent)
@@ -423,6 +475,13 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ in ("ORG", "NORP", "GPE", "LOC"):
                 spans.append((ent.start, ent.end, ent.label_))
+        for ent in getattr(self, "_person_as_org", ()):
+            spans.append((ent.start, ent.end, "ORG"))
+        # Acronyms the model left unlabelled: "the RSPCA said".
+        for tok in doc:
+            if not tok.ent_type_ and tok.pos_ == "PROPN" and tok.is_upper and \
+                    2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.i not in country_tokens:
+                spans.append((tok.i, tok.i + 1, "ORG"))
         # Longest first, then earliest: gazetteer matches and entities never overlap.
         spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         chosen = []

@@ -219,6 +219,30 @@ def _load_report_forms() -> tuple[set[str], set[str]]:
     return forms, speech
 
 
+_FORENAMES: set[str] | None = None
+
+
+def _forenames() -> set[str]:
+    """Given names from the shipped ``forenames.json`` (if any): "in an interview with
+    JK Rowling" names a person even when the NER calls it an ORG."""
+    global _FORENAMES
+    if _FORENAMES is None:
+        names: set[str] = {"JK", "J.K."}
+        try:
+            text = resources.files("quotekit").joinpath("data", "forenames.json").read_text("utf-8")
+            data = json.loads(text)
+            groups = data.values() if isinstance(data, dict) else [data]
+            for group in groups:
+                if isinstance(group, list):
+                    names.update(g for g in group if isinstance(g, str))
+                elif isinstance(group, dict):
+                    names.update(g for g in group if isinstance(g, str))
+        except (OSError, ValueError, ModuleNotFoundError):
+            pass
+        _FORENAMES = names
+    return _FORENAMES
+
+
 class _Org:
     """One organisation during processing (gazetteer or found by a frame)."""
 
@@ -574,7 +598,8 @@ class _DocWork:
                 j = tok.i + 2
                 if doc[j].lower_ == "the":
                     j += 1
-                if doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "B" and j not in covered:
+                if doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "B" and j not in covered \
+                        and doc[j].text not in _forenames():
                     k = j + 1
                     while k < n and doc[k].ent_iob_ == "I" and k - j < 6:
                         k += 1
@@ -585,6 +610,10 @@ class _DocWork:
             if low in ("service", "wire", "paper", "site", "channel", "network", "station",
                        "tabloid", "broadsheet"):
                 continue  # too generic to name an organisation on their own
+            if low in ("television", "tv", "radio") and tok.i + 1 < n and (
+                    doc[tok.i + 1].tag_ in ("NN", "NNS", "CC") and doc[tok.i + 1].lower_
+                    not in ("station", "channel", "network", "news")):
+                continue  # "Marvel TV and movie productions", "CSI TV shows"
             # Left: "the X news agency", "X newspaper", "the X daily", "X television".
             j = tok.i - 1
             if low in ("agency", "website"):
@@ -652,7 +681,8 @@ class _DocWork:
 
         RETURNS: ``(start, end, tail, kind_word)``: the unit's token bounds; ``tail`` is
         ``""`` (nothing after), ``"frame"`` (a frame noun), ``"programme"``,
-        ``"report"``, ``"staff"`` or ``"possessed"`` (X's something else).
+        ``"report"``, ``"staff"``, ``"possessed"`` (X's something else) or
+        ``"modifier"`` (X modifies a common noun: "Reuters shares").
         """
         doc = self.doc
         n = len(doc)
@@ -699,6 +729,9 @@ class _DocWork:
             k += 1
         if k < n and doc[k].lower_ in STAFF_NOUNS:
             return start, k + 1, "staff", kind_word
+        if i < n and doc[i].tag_ in ("NN", "NNS") and doc[i].text[:1].islower() \
+                and doc[i].lower_ not in FRAME_NOUNS:
+            return start, i, "modifier", kind_word  # "ABC affiliates", "Reuters shares"
         return start, i, tail, kind_word
 
     def _part_of_longer_name(self, m: _Mention) -> bool:
@@ -727,10 +760,12 @@ class _DocWork:
         nxt = doc[m.end] if m.end < n else None
         s_char = doc[m.start].idx
         in_caption = self._inside(self.captions, s_char, s_char + 1)
-        if nxt is not None and nxt.text == "/":
-            return True
-        if prev is not None and prev.text == "/":
-            return True
+        if (nxt is not None and nxt.text == "/" and not nxt.whitespace_
+                and not doc[m.end - 1].whitespace_ and self._credit_place(m, in_caption)):
+            return True  # "REUTERS/Jane Doe"
+        if (prev is not None and prev.text == "/" and not prev.whitespace_ and m.start > 1
+                and not doc[m.start - 2].whitespace_ and self._credit_place(m, in_caption)):
+            return True  # "Jane Doe/Getty Images"
         if nxt is not None and nxt.lower_ in _CREDIT_AFTER and nxt.text[:1].isupper():
             after = doc[m.end + 1] if m.end + 1 < n else None
             if after is None or after.text in ("/", ")") or after.is_sent_end or in_caption:
@@ -750,6 +785,21 @@ class _DocWork:
         if in_caption and self.orgs[m.org].name.endswith("Images"):
             return True
         return False
+
+    def _credit_place(self, m: _Mention, in_caption: bool) -> bool:
+        """A slash credit sits in a caption, in parentheses, or ends its paragraph
+        ("BBC Two/Sky One/Channel 4" in a listing is no credit)."""
+        if in_caption:
+            return True
+        doc = self.doc
+        s_char = doc[m.start].idx
+        para_end = self._para_end(s_char)
+        para_start = self.para_starts[max(0, bisect_right(self.para_starts, s_char) - 1)]
+        before = self.text[max(para_start, s_char - 60):s_char]
+        after = self.text[s_char:min(para_end, s_char + 80)]
+        if "(" in before and ")" in after and before.rfind("(") > before.rfind(")"):
+            return True
+        return para_end - s_char <= 60 and "." not in self.text[s_char:para_end].rstrip(".")
 
     def _cited(self, m: _Mention) -> dict | None:
         """The frame that makes ``m`` a cited source, or None.

@@ -1,0 +1,380 @@
+"""Tests for quotekit.batch: shards, output files, atomic writes, --resume, progress.
+
+All texts are invented here. Tests marked ``model`` run the real pipeline; the
+others replace ``process_records`` with a stand-in so they run in milliseconds.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quotekit import batch
+from quotekit.batch import Progress, Shard, assign_names, discover_shards, is_complete
+from quotekit.cli import error_output, main
+
+SPEAKERS = ["Jane Doe", "Tom Okafor", "Maria Lindqvist", "Ahmed Saleh", "Li Wei"]
+
+
+def article(i: int) -> str:
+    who = SPEAKERS[i % len(SPEAKERS)]
+    return (f'"Plan number {i} will be ready by spring," {who} said on Tuesday. '
+            f"The council in Exampletown voted {i} to {i + 1} on the proposal.")
+
+
+def write_shard(path: Path, ids: list[str], broken: dict[int, str] | None = None) -> None:
+    """A JSONL shard of invented articles; ``broken`` maps a line index to a bad line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for n, rid in enumerate(ids):
+        if broken and n in broken:
+            lines.append(broken[n])
+        else:
+            lines.append(json.dumps({"id": rid, "text": article(n)}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_out(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["extract", *argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def fake_processor(monkeypatch):
+    """Replace the pipeline: each record becomes ``{"id", "n_chars", ...}``; counts calls."""
+    calls: list[dict] = []
+
+    def fake_process_records(records, *, nlp=None, n_process=1, batch_size=64):
+        calls.append({"n_process": n_process, "batch_size": batch_size})
+        for rec in records:
+            if rec.error is not None:
+                yield rec, error_output(rec)
+            else:
+                yield rec, {"id": rec.id, "n_chars": len(rec.text), "quotes": [],
+                            "entities": [], "sources": []}
+
+    monkeypatch.setattr(batch, "process_records", fake_process_records)
+    monkeypatch.setattr("quotekit.api.default_nlp", lambda: None)
+    return calls
+
+
+# ---------------------------------------------------------------------- shards
+def test_discover_shards_dirs_globs_and_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_shard(tmp_path / "corpus" / "2024" / "01.jsonl", ["a"])
+    write_shard(tmp_path / "corpus" / "2025" / "01.jsonl", ["b"])
+    (tmp_path / "corpus" / "texts").mkdir()
+    (tmp_path / "corpus" / "texts" / "b.txt").write_text("Second.")
+    (tmp_path / "corpus" / "texts" / "a.txt").write_text("First.")
+    (tmp_path / "corpus" / "texts" / "notes.md").write_text("ignored")
+    (tmp_path / "corpus" / ".hidden.jsonl").write_text("{}")
+    write_shard(tmp_path / "corpus" / "out" / "old.jsonl", ["x"])  # the output dir
+    write_shard(tmp_path / "extra.jsonl", ["c"])
+    err = io.StringIO()
+    shards, missing = discover_shards(
+        ["corpus", "extr*.jsonl", "nothing/*.jsonl", "missing.txt"], "text", err,
+        exclude_dir="corpus/out")
+    assert missing == 2
+    assert "[E013]" in err.getvalue() and "[E007]" in err.getvalue()
+    kinds = [(s.kind, s.name) for s in shards]
+    assert kinds == [("jsonl", "2024__01.jsonl"), ("jsonl", "2025__01.jsonl"),
+                     ("text", "texts.jsonl"), ("jsonl", "extra.jsonl")]
+    texts = shards[2]
+    assert [os.path.basename(p) for p in texts.paths] == ["a.txt", "b.txt"]  # sorted
+    # recursive globs, and the same file twice is one shard
+    shards, missing = discover_shards(["corpus/**/*.jsonl", "corpus/2024/01.jsonl"], "text",
+                                      io.StringIO(), exclude_dir="corpus/out")
+    assert missing == 0
+    assert [s.name for s in shards] == ["2024__01.jsonl", "2025__01.jsonl", "old.jsonl"]
+
+
+def test_plain_files_follow_input_format(tmp_path):
+    (tmp_path / "a.ndjson").write_text('{"id": "1", "text": "x"}\n')
+    (tmp_path / "b.text").write_text("An article.")
+    shards, _ = discover_shards([str(tmp_path / "a.ndjson")], "jsonl", io.StringIO())
+    assert [(s.kind, s.name) for s in shards] == [("jsonl", "a.jsonl")]
+    shards, _ = discover_shards([str(tmp_path / "b.text"), str(tmp_path / "a.ndjson")],
+                                "text", io.StringIO())
+    assert [s.kind for s in shards] == ["text"] and len(shards[0].paths) == 2
+    shards, _ = discover_shards(["-"], "jsonl", io.StringIO())
+    assert [(s.kind, s.name) for s in shards] == [("stdin", "stdin.jsonl")]
+
+
+def test_output_names_are_unique_and_stable():
+    shards = [Shard("jsonl", "/d/a/x.jsonl", ["a/x.jsonl"]),
+              Shard("jsonl", "/d/b/x.jsonl", ["b/x.jsonl"]),
+              Shard("text", "/d/c/x", []),
+              Shard("jsonl", "/e/a/X.jsonl", ["X.jsonl"]),
+              Shard("jsonl", "/d/y.jsonl", ["y.jsonl"])]
+    assign_names(shards)
+    names = [s.name for s in shards]
+    assert len({n.lower() for n in names}) == len(names)
+    assert names[4] == "y.jsonl"
+    assert all(n.endswith(".jsonl") for n in names)
+    again = [Shard(s.kind, s.key, s.paths) for s in shards]
+    assign_names(again)
+    assert [s.name for s in again] == names
+
+
+# ---------------------------------------------------------------------- progress
+class FakeTTY(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_throttled_with_rates_and_eta():
+    now = [0.0]
+    stream = FakeTTY()
+    progress = Progress(stream, total=1200, clock=lambda: now[0])
+    for _ in range(400):  # 400 articles in 1 second, 10 words each
+        now[0] += 0.0025
+        progress.update(1, 10)
+    assert 1 <= progress.draws <= 5  # at most ~4 a second
+    progress.close()
+    last = stream.getvalue().split("\r")[-1]
+    assert "400/1,200 articles" in last and "33%" in last
+    assert "400.0 articles/s" in last and "4,000 words/s" in last
+    assert "ETA 0:00:02" in last  # 800 left at 400/s
+
+
+@pytest.mark.parametrize("stream, enabled", [(io.StringIO(), True), (FakeTTY(), False)])
+def test_progress_silent_off_tty_or_quiet(stream, enabled):
+    progress = Progress(stream, total=10, enabled=enabled, clock=iter(range(100)).__next__)
+    for _ in range(10):
+        progress.update(1, 5)
+    progress.close()
+    assert stream.getvalue() == ""
+
+
+# ---------------------------------------------------------------------- runs (no model)
+def test_n_process_and_batch_size_pass_through(tmp_path, fake_processor):
+    write_shard(tmp_path / "in" / "a.jsonl", ["a1", "a2"])
+    code, _, _ = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"),
+                      "--n-process", "2", "--batch-size", "7", "--quiet"])
+    assert code == 0
+    assert fake_processor == [{"n_process": 2, "batch_size": 7}]  # one pipe for all shards
+
+
+def test_empty_shard_gets_empty_output(tmp_path, fake_processor):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.jsonl").write_text("\n\n")
+    write_shard(tmp_path / "in" / "full.jsonl", ["f1"])
+    code, _, err = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out")])
+    assert code == 0
+    assert (tmp_path / "out" / "empty.jsonl").read_text() == ""
+    assert json.loads((tmp_path / "out" / "empty.jsonl.done").read_text())["records"] == 0
+    assert "1 articles (0 failed) from 2 shard(s)" in err
+
+
+def test_exception_mid_run_leaves_no_partial_output(tmp_path, monkeypatch, fake_processor):
+    for name in "abc":
+        write_shard(tmp_path / "in" / f"{name}.jsonl", [f"{name}{i}" for i in range(5)])
+    real = batch.process_records
+
+    def dying(records, **kw):
+        for n, pair in enumerate(real(records, **kw)):
+            if n == 7:  # in the middle of shard b
+                raise KeyboardInterrupt
+            yield pair
+
+    monkeypatch.setattr(batch, "process_records", dying)
+    out = tmp_path / "out"
+    code, _, _ = run([str(tmp_path / "in"), "--output-dir", str(out), "--quiet"])
+    assert code == 130
+    assert sorted(p.name for p in out.iterdir()) == ["a.jsonl", "a.jsonl.done"]  # no tmp, no b
+    monkeypatch.setattr(batch, "process_records", real)
+    a_mtime = (out / "a.jsonl").stat().st_mtime_ns
+    code, _, err = run([str(tmp_path / "in"), "--output-dir", str(out), "--resume"])
+    assert code == 0
+    assert "1 complete shard(s) skipped" in err
+    assert (out / "a.jsonl").stat().st_mtime_ns == a_mtime
+    for name in "abc":
+        assert [r["id"] for r in read_out(out / f"{name}.jsonl")] == [f"{name}{i}"
+                                                                        for i in range(5)]
+
+
+def test_resume_redoes_stale_and_partial_shards(tmp_path, fake_processor):
+    for name in "abcd":
+        write_shard(tmp_path / "in" / f"{name}.jsonl", [f"{name}{i}" for i in range(4)])
+    out = tmp_path / "out"
+    assert run([str(tmp_path / "in"), "--output-dir", str(out), "--quiet"])[0] == 0
+    # a: complete. b: a crash between rename and manifest (no .done).
+    # c: output truncated behind the manifest's back. d: input changed since.
+    (out / "b.jsonl.done").unlink()
+    (out / "c.jsonl").write_text((out / "c.jsonl").read_text().splitlines()[0] + "\n")
+    write_shard(tmp_path / "in" / "d.jsonl", [f"d{i}" for i in range(6)])
+    os.utime(tmp_path / "in" / "d.jsonl", ns=(1, 1))
+    (out / ".b.jsonl.424242.tmp").write_text('{"id": "b0"}\n{"id": "b0"}\n')  # stale temp
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    code, _, err = run([str(tmp_path / "in"), "--output-dir", str(out), "--resume"])
+    assert code == 0
+    assert "14 articles (0 failed) from 3 shard(s)" in err
+    assert (out / "a.jsonl").stat().st_mtime_ns == before["a.jsonl"]
+    assert not list(out.glob(".*.tmp"))
+    for name, n in zip("abcd", (4, 4, 4, 6)):
+        assert [r["id"] for r in read_out(out / f"{name}.jsonl")] == [f"{name}{i}"
+                                                                        for i in range(n)]
+        assert is_complete(str(out), Shard("jsonl", str(tmp_path / "in" / f"{name}.jsonl"),
+                                           [str(tmp_path / "in" / f"{name}.jsonl")],
+                                           name=f"{name}.jsonl"), "text", "utf-8")
+
+
+def test_without_resume_everything_is_redone(tmp_path, fake_processor):
+    write_shard(tmp_path / "in" / "a.jsonl", ["a0"])
+    out = tmp_path / "out"
+    run([str(tmp_path / "in"), "--output-dir", str(out), "--quiet"])
+    os.utime(out / "a.jsonl", ns=(1, 1))
+    run([str(tmp_path / "in"), "--output-dir", str(out), "--quiet"])
+    assert (out / "a.jsonl").stat().st_mtime_ns != 1
+
+
+def test_skipped_shards_with_failures_keep_exit_code_1(tmp_path, fake_processor):
+    write_shard(tmp_path / "in" / "a.jsonl", ["a0", "a1"], broken={1: "{oops"})
+    out = tmp_path / "out"
+    assert run([str(tmp_path / "in"), "--output-dir", str(out), "--quiet"])[0] == 1
+    code, _, err = run([str(tmp_path / "in"), "--output-dir", str(out), "--resume"])
+    assert code == 1 and "1 failed)" in err
+
+
+def test_missing_input_is_reported_and_fails(tmp_path, fake_processor):
+    write_shard(tmp_path / "in" / "a.jsonl", ["a0"])
+    code, _, err = run([str(tmp_path / "in"), str(tmp_path / "nope*.jsonl"),
+                        "--output-dir", str(tmp_path / "out")])
+    assert code == 1 and "[E013]" in err and "1 input(s) not found" in err
+    assert read_out(tmp_path / "out" / "a.jsonl")[0]["id"] == "a0"
+
+
+def test_quiet_prints_nothing_on_success(tmp_path, fake_processor):
+    write_shard(tmp_path / "in" / "a.jsonl", ["a0"])
+    code, out, err = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"),
+                          "--quiet"])
+    assert (code, out, err) == (0, "", "")
+
+
+def test_unwritable_output_dir(tmp_path, fake_processor):
+    (tmp_path / "file").write_text("x")
+    code, _, err = run([str(tmp_path), "--output-dir", str(tmp_path / "file" / "out")])
+    assert code == 2 and "[E016]" in err
+
+
+# ---------------------------------------------------------------------- runs (model)
+@pytest.mark.model
+def test_dirs_globs_and_shards_to_output_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_shard(tmp_path / "in" / "2024" / "jan.jsonl", [f"jan-{i}" for i in range(6)])
+    write_shard(tmp_path / "in" / "2024" / "feb.jsonl", [f"feb-{i}" for i in range(3)])
+    (tmp_path / "in" / "letters").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / "letters" / f"{i:02d}.txt").write_text(article(i), encoding="utf-8")
+    write_shard(tmp_path / "more" / "mar.jsonl", [f"mar-{i}" for i in range(2)])
+    code, stdout, err = run(["in", "more/*.jsonl", "--output-dir", "out"])
+    assert code == 0, err
+    assert stdout == ""
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.glob("*.jsonl")) == ["feb.jsonl", "jan.jsonl",
+                                                            "letters.jsonl", "mar.jsonl"]
+    assert [r["id"] for r in read_out(out / "jan.jsonl")] == [f"jan-{i}" for i in range(6)]
+    assert [r["id"] for r in read_out(out / "mar.jsonl")] == ["mar-0", "mar-1"]
+    letters = read_out(out / "letters.jsonl")
+    assert [os.path.basename(r["id"]) for r in letters] == ["00.txt", "01.txt", "02.txt"]
+    jan = read_out(out / "jan.jsonl")
+    assert jan[0]["quotes"] and jan[0]["quotes"][0]["text"].startswith("Plan number 0")
+    manifest = json.loads((out / "jan.jsonl.done").read_text())
+    assert manifest["records"] == 6 and manifest["failed"] == 0
+    assert manifest["output_bytes"] == (out / "jan.jsonl").stat().st_size
+    assert "14 articles (0 failed) from 4 shard(s)" in err
+    assert "articles/s" in err and "words/s" in err
+
+
+@pytest.mark.model
+def test_broken_lines_get_error_records_in_place(tmp_path):
+    ids = [f"x{i}" for i in range(5)]
+    write_shard(tmp_path / "in" / "x.jsonl", ids,
+                broken={1: "{not json", 3: json.dumps({"id": "x3", "body": "no text"})})
+    code, _, err = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out")])
+    assert code == 1
+    records = read_out(tmp_path / "out" / "x.jsonl")
+    assert len(records) == 5
+    assert [r.get("id") for r in records] == ["x0", None, "x2", "x3", "x4"]
+    assert [bool(r.get("error")) for r in records] == [False, True, False, True, False]
+    assert records[1]["error"]["code"] == "E008" and records[1]["error"]["input"].endswith(":2")
+    assert "x.jsonl:2" in err and "2 failed" in err
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_killed_run_then_resume_gives_complete_unduplicated_output(tmp_path):
+    """Kill a real ``quotekit extract`` run in the middle of a shard, then ``--resume``.
+
+    The third shard is a named pipe, so the run provably stops half-way through it:
+    the test feeds it three lines, waits until its temporary output exists, and
+    sends SIGKILL. The pipe is then replaced by the full file (same name).
+    """
+    inp, out = tmp_path / "in", tmp_path / "out"
+    write_shard(inp / "a.jsonl", [f"a{i}" for i in range(4)])
+    write_shard(inp / "b.jsonl", [f"b{i}" for i in range(3)])
+    c_ids = [f"c{i}" for i in range(6)]
+    os.mkfifo(inp / "c.jsonl")
+    log = open(tmp_path / "stderr.txt", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quotekit.cli", "extract", str(inp), "--output-dir", str(out),
+         "--batch-size", "1", "--quiet"], stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        deadline = time.monotonic() + 180
+        while not ((out / "a.jsonl.done").exists() and (out / "b.jsonl.done").exists()):
+            assert proc.poll() is None, (tmp_path / "stderr.txt").read_text()
+            assert time.monotonic() < deadline, "a and b were not finished in time"
+            time.sleep(0.05)
+        while True:  # open the pipe once the run reads it
+            try:
+                fd = os.open(inp / "c.jsonl", os.O_WRONLY | os.O_NONBLOCK)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.05)
+        os.set_blocking(fd, True)
+        lines = [json.dumps({"id": rid, "text": article(n)}) for n, rid in enumerate(c_ids)]
+        os.write(fd, ("\n".join(lines[:3]) + "\n").encode())
+        while not list(out.glob(".c.jsonl.*.tmp")):
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.05)
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        os.close(fd)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+    # the killed run left a and b complete, c only as a temporary file
+    assert not (out / "c.jsonl").exists() and not (out / "c.jsonl.done").exists()
+    assert list(out.glob(".c.jsonl.*.tmp"))
+    done_mtimes = {n: (out / n).stat().st_mtime_ns for n in ("a.jsonl", "b.jsonl")}
+
+    (inp / "c.jsonl").unlink()
+    write_shard(inp / "c.jsonl", c_ids)
+    code, _, err = run([str(inp), "--output-dir", str(out), "--resume"])
+    assert code == 0, err
+    assert "2 complete shard(s) skipped" in err
+    assert {n: (out / n).stat().st_mtime_ns for n in done_mtimes} == done_mtimes
+    assert not list(out.glob(".*.tmp"))
+    seen = []
+    for name, n in (("a", 4), ("b", 3), ("c", 6)):
+        ids = [r["id"] for r in read_out(out / f"{name}.jsonl")]
+        assert ids == [f"{name}{i}" for i in range(n)]
+        seen += ids
+    assert len(seen) == len(set(seen)) == 13
