@@ -28,6 +28,22 @@ def _rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+def _cpu_seconds() -> float:
+    import psutil
+
+    t = psutil.Process().cpu_times()
+    return t.user + t.system
+
+
+def _load_average() -> list[float] | None:
+    try:
+        import os
+
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
 def load_articles(path: str, limit: int | None) -> list[dict]:
     out = []
     with open(path, encoding="utf-8") as fh:
@@ -50,15 +66,19 @@ def bench_dask(articles: list[dict], n_workers: int, partition_size: int,
 
     t0 = time.perf_counter()
     cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+                           dashboard_address=":0")
     client = Client(cluster)
     try:
         t1 = time.perf_counter()
         client.run(warm_up)
+        cpu0 = sum(client.run(_cpu_seconds).values())
+        load0 = _load_average()
         t2 = time.perf_counter()
         bag = db.from_sequence(articles, partition_size=partition_size)
         results = extract_bag(bag, batch_size=batch_size).compute()
         t3 = time.perf_counter()
+        cpu = sum(client.run(_cpu_seconds).values()) - cpu0
+        load1 = _load_average()
         rss = sorted(client.run(_rss_mb).values())
         stats = client.run(worker_stats)
     finally:
@@ -76,6 +96,9 @@ def bench_dask(articles: list[dict], n_workers: int, partition_size: int,
         "words_per_s": round(words / seconds),
         "cluster_start_s": round(t1 - t0, 2),
         "model_load_s": round(t2 - t1, 2),
+        "worker_cpu_s": round(cpu, 1),
+        "articles_per_worker_cpu_s": round(len(articles) / cpu, 2),
+        "load_average_before_after": [load0, load1],
         "worker_rss_mb": [round(x) for x in rss],
         "pipelines_loaded_per_worker": sorted(s["loads"] for s in stats.values()),
     }, results
@@ -86,6 +109,7 @@ def bench_single(articles: list[dict], batch_size: int) -> tuple[dict, list[dict
 
     t0 = time.perf_counter()
     nlp = quotekit.load()
+    cpu0 = _cpu_seconds()
     t1 = time.perf_counter()
     results = [a.to_dict() for a in quotekit.extract_many(
         [(a["text"], a["id"]) for a in articles], nlp=nlp, batch_size=batch_size)]
@@ -100,6 +124,8 @@ def bench_single(articles: list[dict], batch_size: int) -> tuple[dict, list[dict
         "articles_per_s": round(len(articles) / seconds, 2),
         "words_per_s": round(words / seconds),
         "model_load_s": round(t1 - t0, 2),
+        "cpu_s": round(_cpu_seconds() - cpu0, 1),
+        "load_average_after": _load_average(),
         "rss_mb": round(_rss_mb()),
     }, results
 

@@ -37,6 +37,7 @@ KINDS = {
     "intergovernmental",
     "law_enforcement",
     "ngo",
+    "party",
     "regional",
     "sport",
     "trade",

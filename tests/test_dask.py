@@ -127,7 +127,7 @@ def test_local_cluster_two_workers_matches_single_process_and_loads_once_per_wor
     recs = items(24)
     expected = single_process(recs)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, \
+                      dashboard_address=":0") as cluster, \
             Client(cluster, timeout=TIMEOUT) as client:
         client.wait_for_workers(2, timeout=TIMEOUT)
         bag = db.from_sequence(recs, npartitions=8)
@@ -185,3 +185,27 @@ def test_cli_dask_workers_output_equals_single_process(tmp_path):
         expected += (tmp_path / "single" / name).read_text().splitlines()
     assert [json.loads(x) for x in stdout.stdout.splitlines()] == \
         [json.loads(x) for x in expected]
+
+
+@pytest.mark.model
+def test_cli_scheduler_address_uses_an_existing_cluster(tmp_path):
+    import io
+
+    from distributed import LocalCluster
+
+    from quotekit.cli import main
+
+    recs = items(6)
+    write_shard(tmp_path / "in" / "s.jsonl", recs)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster:
+        err = io.StringIO()
+        code = main(["extract", str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"),
+                     "--scheduler", cluster.scheduler_address, "--n-process", "2"],
+                    stdout=io.StringIO(), stderr=err)
+        assert code == 0, err.getvalue()
+        assert cluster.scheduler_address in err.getvalue()
+        assert "[W004]" in err.getvalue()  # --n-process has no effect on Dask
+        assert len(cluster.workers) == 1  # the CLI left the cluster running
+    out = [json.loads(x) for x in (tmp_path / "out" / "s.jsonl").read_text().splitlines()]
+    assert out == single_process(recs)

@@ -293,7 +293,7 @@ def run_dask(paths: list[str], args: argparse.Namespace, stdout: TextIO,
             client = Client(a.scheduler)
         else:
             cluster = LocalCluster(n_workers=a.dask_workers, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
+                                   processes=True, dashboard_address=":0")
             client = Client(cluster)
         try:
             threads = sum(client.nthreads().values()) or 1

@@ -357,7 +357,8 @@ class _Context:
             if self.tok_ent[nxt.i] is not None or nxt.pos_ == "PROPN":
                 return (self._mention_span(nxt), (first.idx, first.idx + 1), "dash", None)
             return None
-        if cue is None or cue not in after or cue <= first.i:
+        if cue is None or cue not in after or cue <= first.i or \
+                self.cue_tokens.get(cue) == "quote":
             return None
         # '"…," shop owner Hayriye Evren, told AP': a name before the cue, no verb between.
         for i in after[k:]:

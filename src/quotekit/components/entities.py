@@ -186,12 +186,17 @@ class EntityResolver:
         title_tokens: set[int] = set()
         pending: list[tuple[Span, list[Token]]] = []
         org_words = self._org_first_words(doc)
+        ent_labels: dict[str, dict[str, int]] = {}
+        for ent in doc.ents:
+            counts = ent_labels.setdefault(normalise_name(ent.text), {})
+            counts[ent.label_] = counts.get(ent.label_, 0) + 1
         self._person_as_org: list[Span] = []
+        self._org_as_person: set[int] = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON" or is_blocked(ent.start_char):
                 continue
             toks = self._name_tokens(ent)
-            if len(toks) == 1 and toks[0].lower_ in org_words and not self._has_honorific(toks[0]):
+            if self._person_is_org(doc, toks, org_words, ent_labels):
                 # "Contrack" tagged PERSON once, "Contrack International" elsewhere: a firm.
                 self._person_as_org.append(ent)
                 continue
@@ -205,6 +210,17 @@ class EntityResolver:
                 continue
             pending.append((ent, toks, affiliation))
         pending.extend(self._unlabelled_names(doc, is_blocked, country_tokens))
+        # "Viktor Pinchuk" tagged ORG: a known forename and no company word make a person.
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or is_blocked(ent.start_char):
+                continue
+            toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
+            if 2 <= len(toks) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in toks) \
+                    and normalise_name(toks[0].text) in self.male | self.female \
+                    and toks[-1].lower_ not in ORG_SUFFIXES \
+                    and normalise_name(ent.text) not in self.org_alias:
+                pending.append((ent, toks, None))
+                self._org_as_person.add(ent.start)
         pending.sort(key=lambda p: p[1][0].i)
 
         def attach(toks: list[Token]) -> _Cluster:
@@ -296,6 +312,26 @@ class EntityResolver:
                 c.gender = self._forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
         return merged, person_tokens, title_tokens
 
+    def _person_is_org(self, doc: Doc, toks: list[Token], org_words: set[str],
+                       ent_labels: dict[str, dict[str, int]]) -> bool:
+        """A PERSON label on a firm: a company word ("Barrick Gold", "Vivendi Universal"),
+        a known organisation, the first word of another organisation's name, or a string
+        the model labels ORG at least as often elsewhere in the article."""
+        if not toks:
+            return False
+        if toks[-1].lower_ in ORG_SUFFIXES:
+            return True
+        text = normalise_name(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+        if text in self.org_alias:
+            return True
+        if len(toks) == 1 and not self._has_honorific(toks[0]):
+            if toks[0].lower_ in org_words:
+                return True
+            counts = ent_labels.get(text, {})
+            if counts.get("ORG", 0) >= max(1, counts.get("PERSON", 0)):
+                return True
+        return False
+
     def _org_first_words(self, doc: Doc) -> set[str]:
         words = set()
         for ent in doc.ents:
@@ -342,6 +378,11 @@ class EntityResolver:
 
     def _name_tokens(self, ent: Span) -> list[Token]:
         toks = list(ent)
+        # "stepson Sholto", "Williams 1-6,4-6": names are capitalised words.
+        while toks and not toks[0].text[:1].isupper():
+            toks = toks[1:]
+        while toks and (not toks[-1].text[:1].isupper() or any(c.isdigit() for c in toks[-1].text)):
+            toks = toks[:-1]
         while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in self.honorifics
                         or toks[0].lower_ in self.titles):
             toks = toks[1:]
@@ -471,9 +512,12 @@ class EntityResolver:
         spans: list[tuple[int, int, str]] = []  # token start, end, label
         taken: set[int] = set()
         for _, s, e in self.org_matcher(doc):
-            spans.append((s, e, "ORG"))
+            if doc[s].text[:1].isupper() or (doc[s].lower_ == "the" and e - s > 1
+                                            and doc[s + 1].text[:1].isupper()):
+                spans.append((s, e, "ORG"))
+        org_as_person = getattr(self, "_org_as_person", set())
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "NORP", "GPE", "LOC"):
+            if ent.label_ in ("ORG", "NORP", "GPE", "LOC") and ent.start not in org_as_person:
                 spans.append((ent.start, ent.end, ent.label_))
         for ent in getattr(self, "_person_as_org", ()):
             spans.append((ent.start, ent.end, "ORG"))
@@ -504,6 +548,16 @@ class EntityResolver:
                 toks = toks[1:]
             if label == "ORG":
                 toks = _strip_generic_suffix(toks)
+                # "Group of Eight (G8": stop at a bracket; "Mr Brown's Facility": drop the owner.
+                cut = [k for k, t in enumerate(toks) if t.text in ("(", ")", "[", "]")]
+                if cut:
+                    toks = toks[:cut[0]] if cut[0] > 0 else toks[cut[0] + 1:]
+                poss = [k for k, t in enumerate(toks) if t.tag_ == "POS" or t.lower_ in ("'s", "’s")]
+                if poss and poss[-1] < len(toks) - 1:
+                    toks = toks[poss[-1] + 1:]
+                if not toks or not any(t.text[:1].isupper() for t in toks) or \
+                        " ".join(t.text for t in toks) in NOT_ORGS:
+                    continue
             while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
                 toks = toks[:-1]
             if not toks or is_blocked(toks[0].idx):
@@ -630,6 +684,19 @@ class EntityResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+#: Last words that make a name a firm's: "Barrick Gold", "Vivendi Universal".
+ORG_SUFFIXES = {"group", "holdings", "bank", "inc", "inc.", "ltd", "ltd.", "corp", "corp.",
+                "corporation", "company", "co", "co.", "plc", "llc", "estate", "estates", "wines",
+                "energy", "oil", "gas", "airlines", "airways", "motors", "capital", "partners",
+                "international", "universal", "gold", "mining", "telecom", "systems",
+                "technologies", "pharmaceuticals", "insurance", "foundation", "institute",
+                "university", "college", "council", "committee", "association", "union", "party",
+                "agency", "ministry", "department", "office", "commission", "authority", "fund",
+                "trust", "society", "federation", "league", "club", "united", "fc"}
+#: Upper-case words the model tags ORG that name no organisation.
+NOT_ORGS = {"GMT", "BST", "EST", "HIV", "AIDS", "IT", "MP", "MPs", "MEP", "MEPs", "CEO", "GDP",
+            "TV", "PC", "DNA", "UN-", "OK", "PM", "AM", "VAT", "NHS-", "CV", "ID", "PR", "FM",
+            "DVD", "CD", "SMS", "USB", "IPO", "Cabinet", "Budget"}
 #: Trailing words that describe a news organisation rather than name it.
 GENERIC_SUFFIXES = (("news", "agency"), ("news", "service"), ("newspaper",), ("daily",),
                     ("news", "website"), ("agency",), ("website",), ("broadcaster",))

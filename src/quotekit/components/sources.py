@@ -120,7 +120,7 @@ _REPORTED_BY = {"reported", "broadcast", "published", "obtained", "seen", "carri
                 "released", "commissioned", "conducted", "compiled", "revealed", "printed"}
 _WRITE = {"writing", "wrote", "writes", "write", "written"}
 _IN_REPORT = {"quoted", "reported", "published", "report", "reports", "article", "interview",
-              "comments", "remarks", "column", "story", "appeared", "printed", "said", "says",
+              "comments", "remarks", "story", "appeared", "printed", "said", "says",
               "saying", "told", "editorial", "piece", "letter", "statement", "serialised",
               "serialized", "comment", "interviews", "claims", "revealed"}
 _ON_AIR = {"speaking", "speaks", "spoke", "said", "says", "told", "appearing", "appeared",
@@ -227,16 +227,16 @@ def _forenames() -> set[str]:
     JK Rowling" names a person even when the NER calls it an ORG."""
     global _FORENAMES
     if _FORENAMES is None:
-        names: set[str] = {"JK", "J.K."}
+        names: set[str] = {"jk", "j.k."}
         try:
             text = resources.files("quotekit").joinpath("data", "forenames.json").read_text("utf-8")
             data = json.loads(text)
             groups = data.values() if isinstance(data, dict) else [data]
             for group in groups:
                 if isinstance(group, list):
-                    names.update(g for g in group if isinstance(g, str))
+                    names.update(g.lower() for g in group if isinstance(g, str))
                 elif isinstance(group, dict):
-                    names.update(g for g in group if isinstance(g, str))
+                    names.update(g.lower() for g in group if isinstance(g, str))
         except (OSError, ValueError, ModuleNotFoundError):
             pass
         _FORENAMES = names
@@ -527,6 +527,8 @@ class _DocWork:
         for m in self.mentions:
             taken.update(range(m.start, m.end))
         self.mentions.sort(key=lambda m: m.start)
+        self.mention_starts = {m.start for m in self.mentions}
+        self.mention_ends = {m.end for m in self.mentions}
         for m in self.mentions:
             s_char = doc[m.start].idx
             e_char = doc[m.end - 1].idx + len(doc[m.end - 1])
@@ -599,7 +601,7 @@ class _DocWork:
                 if doc[j].lower_ == "the":
                     j += 1
                 if doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "B" and j not in covered \
-                        and doc[j].text not in _forenames():
+                        and doc[j].lower_ not in _forenames():
                     k = j + 1
                     while k < n and doc[k].ent_iob_ == "I" and k - j < 6:
                         k += 1
@@ -761,9 +763,11 @@ class _DocWork:
         s_char = doc[m.start].idx
         in_caption = self._inside(self.captions, s_char, s_char + 1)
         if (nxt is not None and nxt.text == "/" and not nxt.whitespace_
+                and m.end + 1 not in self.mention_starts
                 and not doc[m.end - 1].whitespace_ and self._credit_place(m, in_caption)):
             return True  # "REUTERS/Jane Doe"
         if (prev is not None and prev.text == "/" and not prev.whitespace_ and m.start > 1
+                and m.start - 1 not in self.mention_ends
                 and not doc[m.start - 2].whitespace_ and self._credit_place(m, in_caption)):
             return True  # "Jane Doe/Getty Images"
         if nxt is not None and nxt.lower_ in _CREDIT_AFTER and nxt.text[:1].isupper():
@@ -885,6 +889,8 @@ class _DocWork:
             return {"frame": "staff", "cue": cue, "speaker": None}
         if tail in ("possessed", "modifier"):
             return None
+        if us > 0 and doc[us - 1].tag_ == "IN":
+            return None  # "damages from the Daily Telegraph said ...": not the subject
         # ---- after the unit: "X reported", "the X news agency quoted Y as saying",
         # "a Reuters report said", "the BBC's Jane Doe reports"
         j = ue
@@ -954,6 +960,15 @@ class _DocWork:
                     return child.i
             if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head.i
+        if frame == "told":  # "shop owner Jane Doe, told AP": a comma can break the parse
+            for child in tok.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    return child.i
+            k = cue - 1
+            if k >= 0 and doc[k].text == ",":
+                k -= 1
+            if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "PRON"):
+                return k
         for _ in range(4):
             if tok.pos_ in ("VERB", "AUX"):
                 for child in tok.children:
