@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(row), flush=True)
     identical = all(o == outputs[0] for o in outputs[1:])
     print(f"outputs identical across runs: {identical}", flush=True)
-    print(f"\n| mode | articles | words | seconds | articles/s | words/s |")
+    print("\n| mode | articles | words | seconds | articles/s | words/s |")
     print("|---|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['mode']} | {r['articles']:,} | {r['words']:,} | {r['seconds']} | "

@@ -314,28 +314,15 @@ def test_broken_lines_get_error_records_in_place(tmp_path):
     assert "x.jsonl:2" in err and "2 failed" in err
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_killed_run_then_resume_gives_complete_unduplicated_output(tmp_path):
-    """Kill a real ``quotekit extract`` run in the middle of a shard, then ``--resume``.
-
-    The third shard is a named pipe, so the run provably stops half-way through it:
-    the test feeds it three lines, waits until its temporary output exists, and
-    sends SIGKILL. The pipe is then replaced by the full file (same name).
-    """
-    inp, out = tmp_path / "in", tmp_path / "out"
-    write_shard(inp / "a.jsonl", [f"a{i}" for i in range(4)])
-    write_shard(inp / "b.jsonl", [f"b{i}" for i in range(3)])
-    c_ids = [f"c{i}" for i in range(6)]
-    os.mkfifo(inp / "c.jsonl")
-    log = open(tmp_path / "stderr.txt", "wb")
+def _kill_mid_shard(inp: Path, out: Path, c_ids: list[str], log) -> None:
+    """Run the CLI over ``inp``; feed half of the pipe ``c.jsonl``; SIGKILL it mid-shard."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "quotekit.cli", "extract", str(inp), "--output-dir", str(out),
          "--batch-size", "1", "--quiet"], stdout=subprocess.DEVNULL, stderr=log)
     try:
         deadline = time.monotonic() + 180
         while not ((out / "a.jsonl.done").exists() and (out / "b.jsonl.done").exists()):
-            assert proc.poll() is None, (tmp_path / "stderr.txt").read_text()
+            assert proc.poll() is None, "the run ended early"
             assert time.monotonic() < deadline, "a and b were not finished in time"
             time.sleep(0.05)
         while True:  # open the pipe once the run reads it
@@ -359,7 +346,24 @@ def test_killed_run_then_resume_gives_complete_unduplicated_output(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-        log.close()
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_killed_run_then_resume_gives_complete_unduplicated_output(tmp_path):
+    """Kill a real ``quotekit extract`` run in the middle of a shard, then ``--resume``.
+
+    The third shard is a named pipe, so the run provably stops half-way through it:
+    the test feeds it three lines, waits until its temporary output exists, and
+    sends SIGKILL. The pipe is then replaced by the full file (same name).
+    """
+    inp, out = tmp_path / "in", tmp_path / "out"
+    write_shard(inp / "a.jsonl", [f"a{i}" for i in range(4)])
+    write_shard(inp / "b.jsonl", [f"b{i}" for i in range(3)])
+    c_ids = [f"c{i}" for i in range(6)]
+    os.mkfifo(inp / "c.jsonl")
+    with open(tmp_path / "stderr.txt", "wb") as log:
+        _kill_mid_shard(inp, out, c_ids, log)
     # the killed run left a and b complete, c only as a temporary file
     assert not (out / "c.jsonl").exists() and not (out / "c.jsonl.done").exists()
     assert list(out.glob(".c.jsonl.*.tmp"))

@@ -382,7 +382,7 @@ class ShardWriter:
                 os.unlink(manifest_path(self.out_dir, self.shard))
             except FileNotFoundError:
                 pass
-            self._fh = open(self.tmp, "w", encoding="utf-8", newline="\n")
+            self._fh = open(self.tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         return self._fh
 
     def write(self, out: dict[str, Any]) -> None:
@@ -501,7 +501,7 @@ class Progress:
 
 
 def _hms(seconds: float) -> str:
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}"
@@ -642,8 +642,8 @@ def execute(paths: list[str], args: argparse.Namespace, stdout: TextIO, stderr: 
     if not quiet:
         elapsed = time.monotonic() - started
         work = max(time.monotonic() - progress.start, 1e-9)
-        parts = [f"quotekit: {articles:,} articles ({failed:,} failed) from {len(todo):,} "
-                 f"shard(s) in {elapsed:.1f}s"]
+        parts = [(f"quotekit: {articles:,} articles ({failed:,} failed) from {len(todo):,} "
+                  f"shard(s) in {elapsed:.1f}s")]
         if articles:
             parts.append(f"{articles / work:,.1f} articles/s, {progress.words / work:,.0f} "
                          f"words/s")

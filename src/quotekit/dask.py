@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -37,7 +38,7 @@ class DaskNotInstalled(QuotekitError, ImportError):
 
 def _require_dask(distributed: bool = False) -> None:
     try:
-        import dask  # noqa: F401  (the top-level package, not this module)
+        import dask  # the top-level package, not this module
         import dask.bag  # noqa: F401
 
         if distributed:
@@ -99,13 +100,10 @@ def _error(rid: Any, code: str, message: str, origin: str) -> dict[str, Any]:
 
 
 def _as_id(value: Any) -> str | None:
-    if value is None:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return None
-    try:
-        if value != value:  # NaN from a dataframe
-            return None
-    except (TypeError, ValueError):
-        pass
+    if isinstance(value, float) and math.isnan(value):  # a missing id in a dataframe
+        return None
     return str(value)
 
 

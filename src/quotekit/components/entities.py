@@ -104,8 +104,18 @@ class EntityResolver:
         self.abbrev_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(exact_forms))))
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         org_forms = sorted({a for rec in organisations for a in [rec["name"], *rec.get("aliases", ())]
-                            if len(a) > 3 and not a.isupper()})
+                            if len(a) > 3 and not a.isupper()
+                            and a not in rec.get("strict_aliases", ())})
         self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(org_forms)))
+        # Acronyms and names that must match with their exact capitals ("SNP", "The Times");
+        # names that are also common otherwise ("Bloomberg", "Forbes") are left to the model.
+        exact = sorted({a for rec in organisations
+                        for a in [rec["name"], *rec.get("aliases", ()), *rec.get("strict_aliases", ())]
+                        if (a.isupper() and len(a) >= 2) or a in rec.get("strict_aliases", ())}
+                       - {a for rec in organisations for a in rec.get("context_aliases", ())})
+        self.org_matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.org_matcher_exact.add("ORG", list(nlp.tokenizer.pipe(exact)))
+        self._strict = {a.lower() for rec in organisations for a in rec.get("strict_aliases", ())}
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
@@ -131,7 +141,13 @@ class EntityResolver:
     # ------------------------------------------------------------------ countries
     def _countries(self, doc: Doc, is_blocked) -> list[tuple[str, int, int, tuple[int, int]]]:
         """(iso, token start, token end, (char start, char end)) for each country mention."""
-        person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        person_tokens = {t.i for e in doc.ents if e.label_ in NOT_COUNTRY_LABELS for t in e}
+        # Inside a known organisation's name ("Agence France Presse") a country is no mention.
+        for _, s, e in self.org_matcher_exact(doc):
+            person_tokens.update(range(s, e))
+        for _, s, e in self.org_matcher(doc):
+            if e - s > 1 and doc[s].text[:1].isupper():
+                person_tokens.update(range(s, e))
         found: dict[int, tuple[int, int]] = {}
         for _, s, e in self.country_matcher(doc):
             if doc[s].text[:1].isupper():
@@ -147,10 +163,15 @@ class EntityResolver:
             span = doc[s:e]
             if is_blocked(span.start_char):
                 continue
+            # "Northern Ireland", "New Mexico", "South Carolina": a region, not the country.
+            if s > 0 and doc[s - 1].text in REGION_PREFIXES:
+                continue
             hit = lookup_country(self.country_index, span.text)
             if hit is None:
                 continue
             iso, form_type = hit
+            if form_type == "demonym" and span.root.ent_type_ == "EVENT":
+                continue  # "the Australian Open"; but "the Iraq war" names Iraq
             if form_type in ("capital", "seat") and not _acts(span):
                 continue
             start_char, end_char = _trim_possessive(span)
@@ -306,11 +327,23 @@ class EntityResolver:
                 t.gender = t.gender or c.gender
             else:
                 merged.append(c)
+        people: list[_Cluster] = []
+        self._demoted: list[_Cluster] = []
         for c in merged:
             c.mentions.sort()
             if c.gender is None:
                 c.gender = self._forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
-        return merged, person_tokens, title_tokens
+            if len(c.tokens) == 1 and not c.titles and c.gender is None \
+                    and self._forename_gender(c.tokens[0]) is None \
+                    and normalise_name(c.tokens[0]) not in self.male | self.female:
+                # A lone capitalised word the model calls a person, never with a first
+                # name, honorific or title: in news, almost always a firm ("Yukos").
+                c.type = "ORG"
+                c.key = normalise_name(c.tokens[0])
+                self._demoted.append(c)
+                continue
+            people.append(c)
+        return people, person_tokens, title_tokens
 
     def _person_is_org(self, doc: Doc, toks: list[Token], org_words: set[str],
                        ent_labels: dict[str, dict[str, int]]) -> bool:
@@ -453,7 +486,9 @@ class EntityResolver:
                 g = self.title_gender.get(t.lower_)
                 if g and c.gender is None:
                     c.gender = g
-        title_tokens.update(t.i for t in run)
+            # Only the title's own words: "Sunday Telegraph" in "Sunday Telegraph journalist
+            # Robert Peston" stays an organisation.
+            title_tokens.update(t.i for t in rest[j:])
 
     def _apply_apposition(self, doc: Doc, head: Token, c: _Cluster,
                           title_tokens: set[int]) -> None:
@@ -495,7 +530,7 @@ class EntityResolver:
                 g = self.title_gender.get(t.lower_)
                 if g and c.gender is None:
                     c.gender = g
-        title_tokens.update(t.i for t in sub)
+        title_tokens.update(t.i for t in words)
 
     def _forename_gender(self, first: str) -> str | None:
         f = normalise_name(first)
@@ -511,6 +546,8 @@ class EntityResolver:
         text = doc.text
         spans: list[tuple[int, int, str]] = []  # token start, end, label
         taken: set[int] = set()
+        for _, s, e in self.org_matcher_exact(doc):
+            spans.append((s, e, "ORG"))
         for _, s, e in self.org_matcher(doc):
             if doc[s].text[:1].isupper() or (doc[s].lower_ == "the" and e - s > 1
                                             and doc[s + 1].text[:1].isupper()):
@@ -524,7 +561,8 @@ class EntityResolver:
         # Acronyms the model left unlabelled: "the RSPCA said".
         for tok in doc:
             if not tok.ent_type_ and tok.pos_ == "PROPN" and tok.is_upper and \
-                    2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.i not in country_tokens:
+                    2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.i not in country_tokens \
+                    and lookup_country(self.country_index, tok.text) is None:
                 spans.append((tok.i, tok.i + 1, "ORG"))
         # Longest first, then earliest: gazetteer matches and entities never overlap.
         spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
@@ -570,6 +608,11 @@ class EntityResolver:
         other_clusters: dict[tuple[str, str], _Cluster] = {}
         acronyms: dict[str, str] = {}  # ACRONYM -> cluster key
         order: list[_Cluster] = []
+        for c in getattr(self, "_demoted", ()):
+            key = self._org_key(c.forms[0] if c.forms else c.key, acronyms)
+            c.key = key
+            org_clusters[key] = c
+            order.append(c)
         for toks, label in chosen:
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             form = text[s:e]
@@ -684,6 +727,11 @@ class EntityResolver:
 
 
 # ---------------------------------------------------------------------- helpers
+#: Words that make a country name part of a region's name.
+REGION_PREFIXES = {"Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
+                   "New", "Central", "Upper", "Lower", "Greater"}
+#: Entity labels inside which a country name is part of another name.
+NOT_COUNTRY_LABELS = {"PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
 #: Last words that make a name a firm's: "Barrick Gold", "Vivendi Universal".
 ORG_SUFFIXES = {"group", "holdings", "bank", "inc", "inc.", "ltd", "ltd.", "corp", "corp.",
                 "corporation", "company", "co", "co.", "plc", "llc", "estate", "estates", "wines",

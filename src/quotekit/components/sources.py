@@ -138,7 +138,7 @@ _CREDIT_BEFORE = {"photo", "photos", "picture", "pictures", "image", "images", "
 _PERSON_LIKE = {"PERSON", "NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL",
                 "MONEY", "PERCENT", "QUANTITY", "FAC", "EVENT", "LANGUAGE", "LAW"}
 _NAME_PARTICLES = {"de", "del", "della", "der", "di", "du", "la", "le", "el", "al", "of", "y"}
-_QUOTE_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+_QUOTE_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 # --------------------------------------------------------------------------- patterns
@@ -166,6 +166,12 @@ SLASH_VIA = regex.compile(
     r"(?: [\p{Lu}][\p{L}\p{M}&.'\u2019-]{0,30}){0,3})"
     r"/(?:[\p{Lu}][\p{L}\p{M}.'\u2019-]{0,30}(?: [\p{Lu}][\p{L}\p{M}.'\u2019-]{0,30}){0,3})"
     r" via "
+)
+#: "Jane Doe/Getty Images", "Jan Kowal/East News Photos": a photo agency after the slash,
+#: named by its last word. Bounded runs; the lookbehind is one character.
+SLASH_AGENCY = regex.compile(
+    r"(?<=[\p{L}.])/(?P<org>(?:[\p{Lu}][\p{L}\p{M}&.'\u2019-]{0,30} ){1,3}"
+    r"(?:Images|Pictures|Photos|Photo Agency|Picture Agency))\b"
 )
 #: Upper bound on the paragraphs read for a dateline, and on their offset.
 DATELINE_PARAGRAPHS = 4
@@ -496,7 +502,8 @@ class _DocWork:
                         open_at, closer = i, '"'
                     elif ch in _QUOTE_OPEN:
                         open_at, closer = i, _QUOTE_OPEN[ch]
-                elif ch == closer:
+                elif ch == closer and not (closer == "\u2019" and i + 1 < pe
+                                           and text[i + 1].isalpha()):  # "it’s" is no close
                     out.append((open_at, i + 1))
                     open_at = None
             if open_at is not None:
@@ -547,7 +554,8 @@ class _DocWork:
             if frame is not None:
                 m.roles.add("cited")
                 m.frame = frame
-        extra = self._datelines() + self._slash_credits() + self._anaphors(taken)
+        extra = (self._datelines() + self._slash_credits() + self._agency_credits()
+                 + self._anaphors(taken))
         self.mentions.extend(extra)
         self._emit()
 
@@ -580,8 +588,13 @@ class _DocWork:
             self.orgs.append(_Org(name, kind, None))
         return self.added[key]
 
-    def _proper(self, tok: Token) -> bool:
-        return tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.ent_type_ not in _PERSON_LIKE
+    @staticmethod
+    def _proper(tok: Token, person_ok: bool = False) -> bool:
+        """A capitalised proper noun that is no place, nationality or date (the small
+        model often calls unknown foreign titles PERSON: allowed before a frame noun)."""
+        if tok.tag_ not in ("NNP", "NNPS") or not tok.text[:1].isupper():
+            return False
+        return tok.ent_type_ not in _PERSON_LIKE or (person_ok and tok.ent_type_ == "PERSON")
 
     def _discover(self) -> None:
         """Organisations the gazetteer lacks, named by a frame: "the X news agency",
@@ -624,16 +637,16 @@ class _DocWork:
                 else:
                     j -= 1
             k = j
-            while k >= 0 and j - k < 5 and (self._proper(doc[k]) or (
+            while k >= 0 and j - k < 5 and (self._proper(doc[k], True) or (
                     doc[k].lower_ in _NAME_PARTICLES and k < j and k > 0
-                    and self._proper(doc[k - 1]))):
+                    and self._proper(doc[k - 1], True))):
                 k -= 1
             start = k + 1
             if j >= 0 and start <= j and not covered.intersection(range(start, j + 1)):
                 ok = True
                 if low in ("daily", "weekly"):
                     ok = start > 0 and doc[start - 1].lower_ == "the"
-                if ok and doc[start].ent_type_ not in _PERSON_LIKE:
+                if ok and doc[start].ent_type_ not in _PERSON_LIKE - {"PERSON"}:
                     found.append((start, j + 1, kind))
                     continue
             # Right: "the business daily Vedomosti", "news agency Xinhua", "broadcaster CBS".
@@ -764,11 +777,13 @@ class _DocWork:
         in_caption = self._inside(self.captions, s_char, s_char + 1)
         if (nxt is not None and nxt.text == "/" and not nxt.whitespace_
                 and m.end + 1 not in self.mention_starts
-                and not doc[m.end - 1].whitespace_ and self._credit_place(m, in_caption)):
+                and not doc[m.end - 1].whitespace_ and self._credit_place(m, in_caption)
+                and self._slash_partner_ok(m.end + 1, 1)):
             return True  # "REUTERS/Jane Doe"
         if (prev is not None and prev.text == "/" and not prev.whitespace_ and m.start > 1
                 and m.start - 1 not in self.mention_ends
-                and not doc[m.start - 2].whitespace_ and self._credit_place(m, in_caption)):
+                and not doc[m.start - 2].whitespace_ and self._credit_place(m, in_caption)
+                and self._slash_partner_ok(m.start - 2, -1)):
             return True  # "Jane Doe/Getty Images"
         if nxt is not None and nxt.lower_ in _CREDIT_AFTER and nxt.text[:1].isupper():
             after = doc[m.end + 1] if m.end + 1 < n else None
@@ -789,6 +804,20 @@ class _DocWork:
         if in_caption and self.orgs[m.org].name.endswith("Images"):
             return True
         return False
+
+    def _slash_partner_ok(self, i: int, step: int) -> bool:
+        """The words on the other side of a credit slash name a photographer: no
+        organisation or place, and no further slash ("BBC Two/Sky One/Channel 4")."""
+        doc = self.doc
+        n = len(doc)
+        k = i
+        while 0 <= k < n and abs(k - i) < 5 and (doc[k].text[:1].isupper() or doc[k].text in ".-'"):
+            if doc[k].ent_type_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"):
+                return False
+            k += step
+        if k == i:
+            return False
+        return not (0 <= k < n and doc[k].text == "/")
 
     def _credit_place(self, m: _Mention, in_caption: bool) -> bool:
         """A slash credit sits in a caption, in parentheses, or ends its paragraph
@@ -938,12 +967,13 @@ class _DocWork:
                 k += 1
             k += 1
         steps = 0
-        while k < n and steps < 2 and (doc[k].lower_ in _AUX or doc[k].pos_ == "ADV"):
+        while k < n and steps < 2 and (doc[k].lower_ in _AUX - {"was", "is"} or doc[k].pos_ == "ADV"):
             k += 1
             steps += 1
-        if k < n and doc[k].lower_ in forms and doc[k].pos_ in ("VERB", "AUX"):
+        if k < n and doc[k].lower_ in forms and doc[k].pos_ in ("VERB", "AUX") \
+                and doc[k].tag_ != "VBN":
             return k
-        if head.dep_ in _SUBJECT_DEPS and head.head.lower_ in forms and head.head.i >= ue:
+        if head.dep_ == "nsubj" and head.head.lower_ in forms and head.head.i >= ue:
             return head.head.i
         return None
 
@@ -1047,6 +1077,26 @@ class _DocWork:
                         break
                 if idx is None:
                     idx = self._org_for(match.group("org"), "news_agency")
+                mention = self._mention_at(s, e, idx)
+                if mention is not None:
+                    if mention not in self.mentions and mention not in out:
+                        out.append(mention)
+                    mention.roles.add("credit")
+        return out
+
+    def _agency_credits(self) -> list[_Mention]:
+        """"Jane Doe/Getty Images" in a caption or at the end of a paragraph."""
+        out: list[_Mention] = []
+        for ps, pe in self.paragraphs:
+            if self._inside(self.excluded, ps, ps + 1):
+                continue
+            in_caption = self._inside(self.captions, ps, pe)
+            start = ps if in_caption else max(ps, pe - 120)
+            for match in SLASH_AGENCY.finditer(self.text, start, pe, timeout=1.0):
+                s, e = match.span("org")
+                if not in_caption and self.text[e:pe].strip(" .)"):
+                    continue
+                idx = self._org_for(match.group("org"), "news_agency")
                 mention = self._mention_at(s, e, idx)
                 if mention is not None:
                     if mention not in self.mentions and mention not in out:
@@ -1172,5 +1222,5 @@ FRAMES = (
 )
 """The ``frame`` values of ``doc._.quotekit_source_frames``."""
 
-__all__ = ["SourceFinder", "make_sources", "FRAMES", "DATELINE", "SLASH_VIA"]
+__all__ = ["SourceFinder", "make_sources", "FRAMES", "DATELINE", "SLASH_VIA", "SLASH_AGENCY"]
 _unused: Callable | None = None
