@@ -38,8 +38,8 @@ def build(orgs: str | None, with_quotes: bool) -> spacy.language.Language:
     if with_quotes:
         try:
             nlp.add_pipe("quotekit_quotes")
-            nlp("He said: \"Fine.\"")
-        except Exception as exc:  # the quotes component may still be a placeholder
+            nlp('He said: "Fine."')
+        except Exception as exc:  # noqa: BLE001  (the quotes component may still be a stub)
             print(f"(quotekit_quotes not used: {exc})", file=sys.stderr)
             nlp.remove_pipe("quotekit_quotes")
     config = {}
@@ -50,8 +50,8 @@ def build(orgs: str | None, with_quotes: bool) -> spacy.language.Language:
 
 
 def context(text: str, start: int, end: int, width: int = 70) -> str:
-    left = text[max(0, start - width):start].replace("\n", " / ")
-    right = text[end:end + width].replace("\n", " / ")
+    left = text[max(0, start - width) : start].replace("\n", " / ")
+    right = text[end : end + width].replace("\n", " / ")
     return f"...{left}[[{text[start:end]}]]{right}..."
 
 
@@ -79,7 +79,9 @@ def score(nlp, gold_docs: list[dict], verbose: bool = True) -> dict:
         for p in pred:
             key = normalise_name(p["name"])
             mentions = [s for s in spans if s.kb_id_ == p["id"]]
-            hit = next((i for i, keys in enumerate(gold_keys) if key in keys and i not in used), None)
+            hit = next(
+                (i for i, keys in enumerate(gold_keys) if key in keys and i not in used), None
+            )
             if hit is None:
                 fp += 1
                 if verbose:
@@ -110,8 +112,16 @@ def score(nlp, gold_docs: list[dict], verbose: bool = True) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f,
-            "exact_role_sets": exact / matched if matched else 0.0, "matched": matched}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "exact_role_sets": exact / matched if matched else 0.0,
+        "matched": matched,
+    }
 
 
 def eyeball(nlp, path: Path, n: int, show: int) -> None:
@@ -137,10 +147,14 @@ def eyeball(nlp, path: Path, n: int, show: int) -> None:
             roles.update(p["roles"])
         for s in doc.spans["quotekit_sources"]:
             if shown < show:
-                print(f"{row['id']:>20} {s.label_:8} {context(doc.text, s.start_char, s.end_char, 60)}")
+                print(
+                    f"{row['id']:>20} {s.label_:8} {context(doc.text, s.start_char, s.end_char, 60)}"
+                )
                 shown += 1
-    print(f"\nBBC: {len(rows)} docs in {elapsed:.1f}s, {with_sources} with sources; "
-          f"roles {dict(roles)}")
+    print(
+        f"\nBBC: {len(rows)} docs in {elapsed:.1f}s, {with_sources} with sources; "
+        f"roles {dict(roles)}"
+    )
     print("names:", names.most_common(40))
 
 
@@ -148,17 +162,23 @@ def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=here.parent / "shared")
-    ap.add_argument("--orgs", default=None, help="a news_orgs.json to use instead of the shipped one")
+    ap.add_argument(
+        "--orgs", default=None, help="a news_orgs.json to use instead of the shipped one"
+    )
     ap.add_argument("--no-quotes", action="store_true", help="do not add quotekit_quotes")
-    ap.add_argument("--bbc", type=int, default=0, help="also run N BBC articles and show what was found")
+    ap.add_argument(
+        "--bbc", type=int, default=0, help="also run N BBC articles and show what was found"
+    )
     ap.add_argument("--show", type=int, default=200, help="BBC mentions to print")
     ap.add_argument("-q", "--quiet", action="store_true")
     args = ap.parse_args(argv)
     nlp = build(args.orgs, not args.no_quotes)
     result = score(nlp, load_gold(args.shared), verbose=not args.quiet)
-    print(f"\nsources: P {result['precision']:.3f} R {result['recall']:.3f} F1 {result['f1']:.3f} "
-          f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']}); "
-          f"exact role sets {result['exact_role_sets']:.3f} of {result['matched']}")
+    print(
+        f"\nsources: P {result['precision']:.3f} R {result['recall']:.3f} F1 {result['f1']:.3f} "
+        f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']}); "
+        f"exact role sets {result['exact_role_sets']:.3f} of {result['matched']}"
+    )
     if args.bbc:
         eyeball(nlp, args.shared / "data" / "bbc" / "articles.jsonl", args.bbc, args.show)
     return 0

@@ -59,8 +59,10 @@ DATELINES = [
     ("PARIS, 3 May (AFP) - The strike closed the airports.", "Agence France Presse"),
     ("WASHINGTON, D.C. (AP) -- The hearing was delayed.", "Associated Press"),
     ("NEW YORK, Jan. 5, 2016 (Reuters) - Oil prices rose.", "Reuters"),
-    ("Storm hits coast\n\nMIAMI (AP) \u2014 A hurricane made landfall on Monday.",
-     "Associated Press"),
+    (
+        "Storm hits coast\n\nMIAMI (AP) \u2014 A hurricane made landfall on Monday.",
+        "Associated Press",
+    ),
 ]
 
 
@@ -75,15 +77,18 @@ def test_dateline_only_near_the_top(nlp):
     assert "Reuters" not in roles_of(nlp, text)
 
 
-@pytest.mark.parametrize("text", [
-    "A" * 20_000,
-    "AAAA " * 5_000 + "(",
-    ("MOSCOW " * 4 + ", ") * 2_000,
-    "(" + "a" * 10_000,
-    "LONDON, May 3 " * 3_000 + "(Reuters",
-    "Jane Doe/" * 3_000 + "Getty",
-    ("Jan Kowal/" + "Abc " * 3) * 2_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A" * 20_000,
+        "AAAA " * 5_000 + "(",
+        ("MOSCOW " * 4 + ", ") * 2_000,
+        "(" + "a" * 10_000,
+        "LONDON, May 3 " * 3_000 + "(Reuters",
+        "Jane Doe/" * 3_000 + "Getty",
+        ("Jan Kowal/" + "Abc " * 3) * 2_000,
+    ],
+)
 def test_dateline_regex_worst_case_is_fast(text):
     start = time.perf_counter()
     for _ in range(20):
@@ -98,32 +103,48 @@ def test_dateline_regex_worst_case_is_fast(text):
 
 CITED = [
     # (text, organisation, frame)
-    ("Prices will rise next year, the Interfax news agency reported.", "Interfax",
-     "agency_reported"),
+    (
+        "Prices will rise next year, the Interfax news agency reported.",
+        "Interfax",
+        "agency_reported",
+    ),
     ("The company is preparing a bid, Reuters reported on Monday.", "Reuters", "reported"),
     ("The minister will resign, the Financial Times said.", "Financial Times", "reported"),
     ("Mr Smith told the BBC that he would not stand again.", "BBC", "told"),
-    ("\"We will win,\" Mr Smith told Reuters.", "Reuters", "told"),
+    ('"We will win," Mr Smith told Reuters.', "Reuters", "told"),
     ("Speaking to the BBC, the minister denied the report.", "BBC", "speaking_to"),
-    ("The plant will close in March, according to the Financial Times.", "Financial Times",
-     "according_to"),
-    ("The deal is off, Mr Jones said, according to AFP.", "Agence France Presse",
-     "according_to"),
-    ("\"It is very dangerous,\" Mr Petrov was quoted by Interfax as saying.", "Interfax",
-     "quoted_by"),
-    ("Minister Ivan Petrov was quoted as saying by the Interfax news agency.", "Interfax",
-     "quoted_by"),
-    ("\"It is sensible,\" said one analyst quoted by the Agence France Presse news agency.",
-     "Agence France Presse", "quoted_by"),
-    ("He said in an interview with the Financial Times that the plan was dead.",
-     "Financial Times", "interview"),
+    (
+        "The plant will close in March, according to the Financial Times.",
+        "Financial Times",
+        "according_to",
+    ),
+    ("The deal is off, Mr Jones said, according to AFP.", "Agence France Presse", "according_to"),
+    (
+        '"It is very dangerous," Mr Petrov was quoted by Interfax as saying.',
+        "Interfax",
+        "quoted_by",
+    ),
+    (
+        "Minister Ivan Petrov was quoted as saying by the Interfax news agency.",
+        "Interfax",
+        "quoted_by",
+    ),
+    (
+        '"It is sensible," said one analyst quoted by the Agence France Presse news agency.',
+        "Agence France Presse",
+        "quoted_by",
+    ),
+    (
+        "He said in an interview with the Financial Times that the plan was dead.",
+        "Financial Times",
+        "interview",
+    ),
     ("In a statement to the BBC, the firm said it regretted the error.", "BBC", "statement"),
-    ("\"Sales are falling,\" Reuters quoted a trader as saying.", "Reuters", "quoted"),
+    ('"Sales are falling," Reuters quoted a trader as saying.', "Reuters", "quoted"),
     ("A report by Reuters said the factory would close.", "Reuters", "report_by"),
     ("A Reuters report said the factory would close.", "Reuters", "report"),
     ("BBC political editor Jane Marr said the vote would be close.", "BBC", "staff"),
-    ("Writing in the Guardian newspaper, Mr Brown set out his plans.", "The Guardian",
-     "wrote_in"),
+    ("Writing in the Guardian newspaper, Mr Brown set out his plans.", "The Guardian", "wrote_in"),
     ("The firm's chief told BBC Radio 4's Today programme he was confident.", "BBC", "told"),
     ("Speaking on BBC Radio 4, the minister declined to comment.", "BBC", "broadcast_on"),
 ]
@@ -143,23 +164,30 @@ def test_cited_frames(nlp, text, org, frame):
         assert text[cs:ce].strip() and 0 <= cs < ce <= len(text)
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("\"We will win,\" Mr Smith told Reuters.", "Smith"),
-    ("\"It is dangerous,\" Antonov was quoted by Interfax as saying.", "Antonov"),
-    ("\"It is destroyed,\" the Interfax news agency quoted Mr Khodorkovsky as saying.",
-     "Khodorkovsky"),
-    ("\"Prices will fall,\" shop owner Hayriye Evren, told Associated Press.", "Evren"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"We will win," Mr Smith told Reuters.', "Smith"),
+        ('"It is dangerous," Antonov was quoted by Interfax as saying.', "Antonov"),
+        (
+            '"It is destroyed," the Interfax news agency quoted Mr Khodorkovsky as saying.',
+            "Khodorkovsky",
+        ),
+        ('"Prices will fall," shop owner Hayriye Evren, told Associated Press.', "Evren"),
+    ],
+)
 def test_speaker_head(nlp, text, speaker):
     doc = nlp(text)
     (frame,) = doc._.quotekit_source_frames
     assert frame["speaker_head"] is not None
-    assert text[frame["speaker_head"]:].startswith(speaker)
+    assert text[frame["speaker_head"] :].startswith(speaker)
 
 
 def test_anaphor_resolves_to_named_newspaper(nlp):
-    text = ("The bank will cut 500 jobs, the Financial Times reported. "
-            "\"It is painful,\" the newspaper quoted the chief executive as saying.")
+    text = (
+        "The bank will cut 500 jobs, the Financial Times reported. "
+        '"It is painful," the newspaper quoted the chief executive as saying.'
+    )
     doc = nlp(text)
     assert [s["name"] for s in doc._.quotekit_sources] == ["Financial Times"]
     frames = doc._.quotekit_source_frames
@@ -171,16 +199,23 @@ def test_anaphor_resolves_to_named_newspaper(nlp):
 
 CREDITS = [
     ("A man walks past the bank in London. REUTERS/Jane Doe", {"Reuters": ["credit"]}),
-    ("Officials attend the ceremony in Warsaw. (AP Photo/Jan Kowal)",
-     {"Associated Press": ["credit"]}),
-    ("Firefighters at the scene on Monday. Jan Kowal/Getty Images",
-     {"Getty Images": ["credit"]}),
-    ("Officials at the ceremony, May 13. (Agencja Gazeta/Jan Kowal via Reuters)",
-     {"Agencja Gazeta": ["credit"], "Reuters": ["credit"]}),
-    ("Officials at the ceremony, May 13. Agencja Gazeta/Jan Kowal via REUTERS",
-     {"Agencja Gazeta": ["credit"], "Reuters": ["credit"]}),
-    ("Officials at the ceremony. Zdjecia Polskie/Jan Kowal via REUTERS",
-     {"Zdjecia Polskie": ["credit"], "Reuters": ["credit"]}),
+    (
+        "Officials attend the ceremony in Warsaw. (AP Photo/Jan Kowal)",
+        {"Associated Press": ["credit"]},
+    ),
+    ("Firefighters at the scene on Monday. Jan Kowal/Getty Images", {"Getty Images": ["credit"]}),
+    (
+        "Officials at the ceremony, May 13. (Agencja Gazeta/Jan Kowal via Reuters)",
+        {"Agencja Gazeta": ["credit"], "Reuters": ["credit"]},
+    ),
+    (
+        "Officials at the ceremony, May 13. Agencja Gazeta/Jan Kowal via REUTERS",
+        {"Agencja Gazeta": ["credit"], "Reuters": ["credit"]},
+    ),
+    (
+        "Officials at the ceremony. Zdjecia Polskie/Jan Kowal via REUTERS",
+        {"Zdjecia Polskie": ["credit"], "Reuters": ["credit"]},
+    ),
     ("Smoke rises over the city. Photo: AFP", {"Agence France Presse": ["credit"]}),
 ]
 
@@ -218,12 +253,15 @@ def test_subject_of_story_is_not_a_source(nlp, text):
     assert len(doc.spans["quotekit_sources"]) == 0
 
 
-@pytest.mark.parametrize("text", [
-    "\"I read it in the Times, and the BBC reported it too,\" he said.",
-    "\u201cThe Financial Times reported it first,\u201d she said.",
-    "He said: \u00abReuters reported it yesterday\u00bb.",
-    "\u2018He told the BBC nothing\u2019 is how the minister\u2019s aide put it, she said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I read it in the Times, and the BBC reported it too," he said.',
+        "\u201cThe Financial Times reported it first,\u201d she said.",
+        "He said: \u00abReuters reported it yesterday\u00bb.",
+        "\u2018He told the BBC nothing\u2019 is how the minister\u2019s aide put it, she said.",
+    ],
+)
 def test_inside_quotes_not_cited(nlp, text):
     got = roles_of(nlp, text)
     assert "cited" not in {r for roles in got.values() for r in roles}, got
@@ -239,10 +277,13 @@ def test_quote_ranges_from_quotes_component(nlp):
     assert doc._.quotekit_sources == []
 
 
-@pytest.mark.parametrize("text", [
-    "Storm hits coast\nATTENTION EDITORS - Reuters reported the picture was supplied.",
-    "Storm hits coast\nTo read the full story told the BBC",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storm hits coast\nATTENTION EDITORS - Reuters reported the picture was supplied.",
+        "Storm hits coast\nTo read the full story told the BBC",
+    ],
+)
 def test_boilerplate_not_sources(nlp, text):
     assert roles_of(nlp, text) == {}
 
@@ -251,10 +292,13 @@ def test_boilerplate_not_sources(nlp, text):
 
 FRAME_ONLY = [
     ("Prices will rise, the Zolotoy Rog news agency reported.", "Zolotoy Rog", "news_agency"),
-    ("The Gazeta Wyborcza newspaper reported that talks had failed.", "Gazeta Wyborcza",
-     "newspaper"),
+    (
+        "The Gazeta Wyborcza newspaper reported that talks had failed.",
+        "Gazeta Wyborcza",
+        "newspaper",
+    ),
     ("Mr Ivanov told the Kommersant daily that he would appeal.", "Kommersant", "newspaper"),
-    ("\"We are ready,\" he told Rustavi television.", "Rustavi", "broadcaster"),
+    ('"We are ready," he told Rustavi television.', "Rustavi", "broadcaster"),
     ("The deal collapsed, the business weekly Ekspert reported.", "Ekspert", "newspaper"),
 ]
 
@@ -263,7 +307,8 @@ FRAME_ONLY = [
 def test_organisation_found_by_frame(nlp, text, name, kind):
     doc = nlp(text)
     assert [(s["name"], s["kind"], s["roles"]) for s in doc._.quotekit_sources] == [
-        (name, kind, ["cited"])]
+        (name, kind, ["cited"])
+    ]
 
 
 # --------------------------------------------------------------------------- output shape
@@ -280,28 +325,53 @@ def test_seed_like_article(nlp):
     doc = nlp(text)
     sources = doc._.quotekit_sources
     assert sources == [
-        {"id": "s0", "name": "Reuters", "kind": "news_agency", "roles": ["dateline", "credit"],
-         "country": "GB"},
-        {"id": "s1", "name": "Agencja Gazeta", "kind": "news_agency", "roles": ["credit"],
-         "country": "PL"},
-        {"id": "s2", "name": "Interfax", "kind": "news_agency", "roles": ["cited"],
-         "country": "RU"},
+        {
+            "id": "s0",
+            "name": "Reuters",
+            "kind": "news_agency",
+            "roles": ["dateline", "credit"],
+            "country": "GB",
+        },
+        {
+            "id": "s1",
+            "name": "Agencja Gazeta",
+            "kind": "news_agency",
+            "roles": ["credit"],
+            "country": "PL",
+        },
+        {
+            "id": "s2",
+            "name": "Interfax",
+            "kind": "news_agency",
+            "roles": ["cited"],
+            "country": "RU",
+        },
     ]
     spans = doc.spans["quotekit_sources"]
     assert [(s.label_, s.kb_id_) for s in spans] == [
-        ("dateline", "s0"), ("credit", "s1"), ("credit", "s0"), ("cited", "s2"), ("cited", "s2")]
+        ("dateline", "s0"),
+        ("credit", "s1"),
+        ("credit", "s0"),
+        ("cited", "s2"),
+        ("cited", "s2"),
+    ]
     frames = doc._.quotekit_source_frames
-    assert [(f["source"], f["frame"]) for f in frames] == [("s2", "agency_reported"),
-                                                          ("s2", "quoted_by")]
+    assert [(f["source"], f["frame"]) for f in frames] == [
+        ("s2", "agency_reported"),
+        ("s2", "quoted_by"),
+    ]
     for f in frames:
         assert set(f) == {"source", "start", "end", "frame", "cue", "sentence", "speaker_head"}
-        assert text[f["speaker_head"]:].startswith("Petrov")
-        assert text[f["start"]:f["end"]].startswith("Interfax")
+        assert text[f["speaker_head"] :].startswith("Petrov")
+        assert text[f["start"] : f["end"]].startswith("Interfax")
 
 
 def test_docbin_and_multiprocess(nlp):
-    texts = ["Mr Smith told Reuters he was pleased.", "Nothing to see here.",
-             "LONDON (Reuters) - Shares fell."]
+    texts = [
+        "Mr Smith told Reuters he was pleased.",
+        "Nothing to see here.",
+        "LONDON (Reuters) - Shares fell.",
+    ]
     docs = list(nlp.pipe(texts))
     db = DocBin(store_user_data=True)
     for doc in docs:
@@ -312,7 +382,8 @@ def test_docbin_and_multiprocess(nlp):
         assert json.dumps(a._.quotekit_sources) == json.dumps(b._.quotekit_sources)
         assert json.dumps(a._.quotekit_source_frames) == json.dumps(b._.quotekit_source_frames)
         assert [(s.start, s.end, s.label_, s.kb_id_) for s in a.spans["quotekit_sources"]] == [
-            (s.start, s.end, s.label_, s.kb_id_) for s in b.spans["quotekit_sources"]]
+            (s.start, s.end, s.label_, s.kb_id_) for s in b.spans["quotekit_sources"]
+        ]
 
 
 @pytest.mark.slow
@@ -325,36 +396,50 @@ def test_n_process_2(nlp):
 
 # --------------------------------------------------------------------------- user organisations
 
-EXTRA = {"name": "Radio Zet", "kind": "broadcaster", "country": "PL",
-         "aliases": ["Radio Zet", "RZ"], "strict_aliases": ["RZ"]}
-USER_TEXT = "\"We will not resign,\" the minister told Radio Zet."
+EXTRA = {
+    "name": "Radio Zet",
+    "kind": "broadcaster",
+    "country": "PL",
+    "aliases": ["Radio Zet", "RZ"],
+    "strict_aliases": ["RZ"],
+}
+USER_TEXT = '"We will not resign," the minister told Radio Zet.'
 
 
 def test_extra_organisations_via_config():
     nlp = _make({"extra_organisations": [EXTRA]})
     doc = nlp(USER_TEXT)
     assert doc._.quotekit_sources == [
-        {"id": "s0", "name": "Radio Zet", "kind": "broadcaster", "roles": ["cited"],
-         "country": "PL"}]
+        {
+            "id": "s0",
+            "name": "Radio Zet",
+            "kind": "broadcaster",
+            "roles": ["cited"],
+            "country": "PL",
+        }
+    ]
 
 
 def test_add_organisations_method():
     nlp = _make()
     comp = nlp.get_pipe("quotekit_sources")
     assert isinstance(comp, SourceFinder)
-    assert nlp("\"Fine,\" he told Zet FM.")._.quotekit_sources == []
+    assert nlp('"Fine," he told Zet FM.')._.quotekit_sources == []
     comp.add_organisations([{"name": "Zet FM", "kind": "broadcaster"}])
-    assert roles_of(nlp, "\"Fine,\" he told Zet FM.") == {"Zet FM": ["cited"]}
+    assert roles_of(nlp, '"Fine," he told Zet FM.') == {"Zet FM": ["cited"]}
 
 
-@pytest.mark.parametrize("record", [
-    {"kind": "newspaper"},
-    {"name": "X"},
-    {"name": "X", "kind": "blog"},
-    {"name": "", "kind": "newspaper"},
-    {"name": "X", "kind": "newspaper", "aliases": "X"},
-    "Reuters",
-])
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"kind": "newspaper"},
+        {"name": "X"},
+        {"name": "X", "kind": "blog"},
+        {"name": "", "kind": "newspaper"},
+        {"name": "X", "kind": "newspaper", "aliases": "X"},
+        "Reuters",
+    ],
+)
 def test_bad_records_raise(record):
     nlp = spacy.blank("en")
     with pytest.raises(QuotekitError, match=r"\[E006\]"):
@@ -390,10 +475,13 @@ def test_to_bytes_from_bytes_keeps_user_organisations():
 
 def test_config_organisations_path(tmp_path):
     path = tmp_path / "orgs.json"
-    path.write_text('[{"name": "Daily Planet", "kind": "newspaper", "country": "US", '
-                    '"aliases": ["Daily Planet"]}]', encoding="utf-8")
-    nlp = _make({"organisations": {"@misc": "quotekit.news_organisations.v1",
-                                   "path": str(path)}})
+    path.write_text(
+        '[{"name": "Daily Planet", "kind": "newspaper", "country": "US", '
+        '"aliases": ["Daily Planet"]}]',
+        encoding="utf-8",
+    )
+    nlp = _make({"organisations": {"@misc": "quotekit.news_organisations.v1", "path": str(path)}})
     assert roles_of(nlp, "The mayor told the Daily Planet he would resign.") == {
-        "Daily Planet": ["cited"]}
+        "Daily Planet": ["cited"]
+    }
     assert roles_of(nlp, "The mayor told Reuters he would resign.") == {}

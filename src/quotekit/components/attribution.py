@@ -29,6 +29,7 @@ Interfax news agency reported … Antonov said").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -257,6 +258,13 @@ class _Context:
             span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
             self.q_tokens.append((span.start, span.end) if span is not None else (0, 0))
         self._results: list[dict[str, Any]] = []
+        self._by_sent: dict[int, list[tuple[int, int, str]]] | None = None
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            sents = list(doc.sents)
+        else:
+            sents = [doc[:]] if len(doc) else []
+        self.sent_starts = [sp.start for sp in sents]
+        self.sent_roots = [sp.root for sp in sents]
         self.frames = list(getattr(doc._, "quotekit_source_frames", None) or []) \
             if Doc.has_extension("quotekit_source_frames") else []
 
@@ -374,6 +382,19 @@ class _Context:
                 return (mention, (tok.idx, tok.idx + len(tok.text)), "cue", cue)
         return None
 
+    def _attribution_after_sentence(self, te: int, cue: int) -> bool:
+        """After a quote that ends its sentence, only '"…." he said' / '"…." said X' /
+        '"…." Jane Doe, a lawyer, said' attribute it; "Asked on Thursday, Mr X told ..."
+        starts the writer's next sentence."""
+        doc = self.doc
+        tok = doc[cue]
+        if tok.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False
+        between = [doc[i] for i in range(te, cue) if not doc[i].is_punct and not doc[i].is_space]
+        if not between:
+            return True  # '"…." said X'
+        return all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM") for t in between)
+
     def _governing_cue(self, qi: int) -> int | None:
         """A cue that governs tokens of the quote (partial quotes: 'called it "x"')."""
         ts, te = self.q_tokens[qi]
@@ -408,7 +429,8 @@ class _Context:
         for i in after:
             if i in self.cue_tokens:
                 d = i - te
-                if ends_sentence and d > MAX_CUE_GAP_AFTER_SENTENCE:
+                if ends_sentence and (d > MAX_CUE_GAP_AFTER_SENTENCE
+                                      or not self._attribution_after_sentence(te, i)):
                     break
                 if best_d is None or d < best_d:
                     best, best_d = i, d
@@ -699,51 +721,72 @@ class _Context:
         if low in PRONOUN_GENDER:
             g = PRONOUN_GENDER[low]
             return self._nearest(before_tok, lambda e: e["type"] == "PERSON"
-                                 and e.get("gender") in (g, None), prefer_subject=True)
+                                 and e.get("gender") in (g, None), prefer_subject=True,
+                                 pronoun=low)
         if low == "it":
             return self._nearest(before_tok, lambda e: e["type"] in ("ORG",), prefer_subject=True)
         if low in ("they", "we"):
             return self._nearest(before_tok, lambda e: e["type"] == "ORG", prefer_subject=True)
         return None
 
-    def _nearest(self, before_tok: int, ok, prefer_subject: bool = False) -> str | None:
+    def _nearest(self, before_tok: int, ok, prefer_subject: bool = False,
+                 pronoun: str | None = None) -> str | None:
         """The entity of the nearest agreeing mention before ``before_tok`` (outside quotes).
 
-        With ``prefer_subject``, sentence by sentence backwards: in the nearest sentence
-        holding an agreeing mention, the subject of its main verb, else any subject,
-        else its first agreeing mention (a Hobbs-style preference for subjects).
+        With ``prefer_subject``, sentence by sentence backwards (a Hobbs-style walk): the
+        subject of a sentence's main verb if it agrees; a sentence whose main subject is
+        the same pronoun is about the same referent, so the walk goes on past it; else
+        an agreeing subject of any verb, else the sentence's first agreeing mention.
         """
         doc = self.doc
+        if not prefer_subject:
+            para = self.tok_para[before_tok] if before_tok < len(self.tok_para) else -1
+            for s, e, eid, _, _ in reversed(self.mentions):
+                if s >= before_tok or self.in_quote[s] >= 0:
+                    continue
+                if para - self.tok_para[s] > MAX_BACK_PARAGRAPHS:
+                    break
+                if ok(self.entities[eid]):
+                    return eid
+            return None
+        by_sent = self.mentions_by_sentence()
+        if not self.sent_starts:
+            return None
+        k = bisect_right(self.sent_starts, min(before_tok, len(doc) - 1)) - 1
         para = self.tok_para[before_tok] if before_tok < len(self.tok_para) else -1
-        current_sent = None
-        cands: list[tuple[int, str]] = []
-
-        def pick() -> str | None:
-            for rank in (0, 1):
-                for i, eid in cands:
-                    t = doc[i]
-                    if rank == 0 and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT":
-                        return eid
-                    if rank == 1 and t.dep_ in SUBJECT_DEPS:
-                        return eid
-            return cands[-1][1] if cands else None  # the first mention in the sentence
-
-        for s, e, eid, _, _ in reversed(self.mentions):
-            if s >= before_tok or self.in_quote[s] >= 0:
-                continue
-            if para - self.tok_para[s] > MAX_BACK_PARAGRAPHS:
+        while k >= 0:
+            sent_start = self.sent_starts[k]
+            if para - self.tok_para[sent_start] > MAX_BACK_PARAGRAPHS:
                 break
-            ent = self.entities[eid]
-            if not ok(ent):
-                continue
-            if not prefer_subject:
-                return eid
-            sent = doc[s].sent.start
-            if current_sent is not None and sent != current_sent and cands:
-                return pick()
-            current_sent = sent
-            cands.append((e - 1, eid))
-        return pick()
+            cands = [(s, e, eid) for s, e, eid in by_sent.get(k, ())
+                     if s < before_tok and self.in_quote[s] < 0 and ok(self.entities[eid])]
+            root = self.sent_roots[k]
+            subj = self._subject(root) if root is not None else None
+            if subj is not None and subj.i < before_tok and self.in_quote[subj.i] < 0:
+                eid = self.tok_ent[subj.i]
+                if eid is not None and ok(self.entities[eid]):
+                    return eid
+                if pronoun and subj.lower_ == pronoun:
+                    k -= 1
+                    continue
+            for s, e, eid in cands:
+                if doc[e - 1].dep_ in SUBJECT_DEPS:
+                    return eid
+            for s, e, eid in cands:
+                if doc[e - 1].dep_ != "poss":
+                    return eid
+            if cands:
+                return cands[0][2]
+            k -= 1
+        return None
+
+    def mentions_by_sentence(self) -> dict[int, list[tuple[int, int, str]]]:
+        if self._by_sent is None:
+            self._by_sent = {}
+            for s, e, eid, _, _ in self.mentions:
+                k = bisect_right(self.sent_starts, s) - 1
+                self._by_sent.setdefault(k, []).append((s, e, eid))
+        return self._by_sent
 
     # ------------------------------------------------------------------ relays
     def assign_via(self, results: list[dict[str, Any]]) -> None:

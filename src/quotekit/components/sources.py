@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -67,76 +67,286 @@ ROLES = ("dateline", "cited", "credit")
 # --------------------------------------------------------------------------- word lists
 #: Nouns that name the kind of a news organisation after (or before) its name.
 FRAME_NOUNS = {
-    "agency": "news_agency", "newspaper": "newspaper", "paper": "newspaper",
-    "daily": "newspaper", "weekly": "newspaper", "tabloid": "newspaper",
-    "broadsheet": "newspaper", "website": "online", "site": "online", "magazine": "magazine",
-    "television": "broadcaster", "tv": "broadcaster", "radio": "broadcaster",
-    "broadcaster": "broadcaster", "channel": "broadcaster", "network": "broadcaster",
-    "station": "broadcaster", "service": "news_agency", "wire": "news_agency",
+    "agency": "news_agency",
+    "newspaper": "newspaper",
+    "paper": "newspaper",
+    "daily": "newspaper",
+    "weekly": "newspaper",
+    "tabloid": "newspaper",
+    "broadsheet": "newspaper",
+    "website": "online",
+    "site": "online",
+    "magazine": "magazine",
+    "television": "broadcaster",
+    "tv": "broadcaster",
+    "radio": "broadcaster",
+    "broadcaster": "broadcaster",
+    "channel": "broadcaster",
+    "network": "broadcaster",
+    "station": "broadcaster",
+    "service": "news_agency",
+    "wire": "news_agency",
 }
 #: Words that may sit between a name and its frame noun ("Reuters news agency").
 FRAME_FILLERS = {"news", "press", "wire", "state", "business", "financial", "online"}
 #: What an organisation's programme, report or staff member is called after a possessive.
 PROGRAMME_NOUNS = {"programme", "program", "show", "bulletin", "broadcast", "documentary"}
 REPORT_NOUNS = {
-    "report", "reports", "article", "articles", "story", "stories", "investigation",
-    "survey", "poll", "analysis", "editorial", "column", "interview", "interviews",
-    "website", "site", "documentary", "programme", "program", "broadcast", "footage",
+    "report",
+    "reports",
+    "article",
+    "articles",
+    "story",
+    "stories",
+    "investigation",
+    "survey",
+    "poll",
+    "analysis",
+    "editorial",
+    "column",
+    "interview",
+    "interviews",
+    "website",
+    "site",
+    "documentary",
+    "programme",
+    "program",
+    "broadcast",
+    "footage",
 }
 STAFF_NOUNS = {
-    "correspondent", "correspondents", "reporter", "reporters", "journalist", "journalists",
-    "editor", "editors", "columnist", "columnists", "commentator", "presenter", "presenters",
-    "interviewer", "writer", "writers",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "editor",
+    "editors",
+    "columnist",
+    "columnists",
+    "commentator",
+    "presenter",
+    "presenters",
+    "interviewer",
+    "writer",
+    "writers",
 }
 #: Reporting verbs a news organisation is the subject of ("Reuters reported").
 REPORT_LEMMAS = {
-    "report", "say", "quote", "write", "broadcast", "cite", "claim", "reveal", "publish",
-    "print", "carry", "learn", "understand", "state", "add", "suggest", "allege", "disclose",
-    "air", "note", "describe", "estimate", "calculate", "confirm", "obtain",
+    "report",
+    "say",
+    "quote",
+    "write",
+    "broadcast",
+    "cite",
+    "claim",
+    "reveal",
+    "publish",
+    "print",
+    "carry",
+    "learn",
+    "understand",
+    "state",
+    "add",
+    "suggest",
+    "allege",
+    "disclose",
+    "air",
+    "note",
+    "describe",
+    "estimate",
+    "calculate",
+    "confirm",
+    "obtain",
 }
 _FALLBACK_FORMS = {
     "report": ["report", "reports", "reported", "reporting"],
-    "say": ["say", "says", "said"], "quote": ["quote", "quotes", "quoted"],
+    "say": ["say", "says", "said"],
+    "quote": ["quote", "quotes", "quoted"],
     "write": ["write", "writes", "wrote", "written"],
     "broadcast": ["broadcast", "broadcasts", "broadcasted"],
-    "cite": ["cite", "cites", "cited"], "claim": ["claim", "claims", "claimed"],
-    "reveal": ["reveal", "reveals", "revealed"], "publish": ["publish", "publishes", "published"],
-    "print": ["print", "prints", "printed"], "carry": ["carry", "carries", "carried"],
-    "learn": ["learned", "learnt"], "understand": ["understands", "understood"],
-    "state": ["stated", "states"], "add": ["added", "adds"],
-    "suggest": ["suggested", "suggests"], "allege": ["alleged", "alleges"],
-    "disclose": ["disclosed", "discloses"], "air": ["aired", "airs"],
-    "note": ["noted", "notes"], "describe": ["described", "describes"],
-    "estimate": ["estimated", "estimates"], "calculate": ["calculated", "calculates"],
-    "confirm": ["confirmed", "confirms"], "obtain": ["obtained"],
+    "cite": ["cite", "cites", "cited"],
+    "claim": ["claim", "claims", "claimed"],
+    "reveal": ["reveal", "reveals", "revealed"],
+    "publish": ["publish", "publishes", "published"],
+    "print": ["print", "prints", "printed"],
+    "carry": ["carry", "carries", "carried"],
+    "learn": ["learned", "learnt"],
+    "understand": ["understands", "understood"],
+    "state": ["stated", "states"],
+    "add": ["added", "adds"],
+    "suggest": ["suggested", "suggests"],
+    "allege": ["alleged", "alleges"],
+    "disclose": ["disclosed", "discloses"],
+    "air": ["aired", "airs"],
+    "note": ["noted", "notes"],
+    "describe": ["described", "describes"],
+    "estimate": ["estimated", "estimates"],
+    "calculate": ["calculated", "calculates"],
+    "confirm": ["confirmed", "confirms"],
+    "obtain": ["obtained"],
 }
 _QUOTE_FORMS = {"quote", "quotes", "quoted"}
 _REPORT_FORMS = {"report", "reports", "reported"}
 _TELL = {"told", "tells", "telling", "tell"}
-_SPEAK = {"speaking", "talking", "spoke", "speak", "speaks", "talked", "talk", "talks", "spoken",
-          "comments", "comment", "remarks", "explained", "said", "says", "saying"}
+_SPEAK = {
+    "speaking",
+    "talking",
+    "spoke",
+    "speak",
+    "speaks",
+    "talked",
+    "talk",
+    "talks",
+    "spoken",
+    "comments",
+    "comment",
+    "remarks",
+    "explained",
+    "said",
+    "says",
+    "saying",
+}
 _QUOTED = {"quoted", "cited", "interviewed", "quotes", "saying"}
-_REPORTED_BY = {"reported", "broadcast", "published", "obtained", "seen", "carried", "aired",
-                "released", "commissioned", "conducted", "compiled", "revealed", "printed"}
+_REPORTED_BY = {
+    "reported",
+    "broadcast",
+    "published",
+    "obtained",
+    "seen",
+    "carried",
+    "aired",
+    "released",
+    "commissioned",
+    "conducted",
+    "compiled",
+    "revealed",
+    "printed",
+}
 _WRITE = {"writing", "wrote", "writes", "write", "written"}
-_IN_REPORT = {"quoted", "reported", "published", "report", "reports", "article", "interview",
-              "comments", "remarks", "story", "appeared", "printed", "said", "says",
-              "saying", "told", "editorial", "piece", "letter", "statement", "serialised",
-              "serialized", "comment", "interviews", "claims", "revealed"}
-_ON_AIR = {"speaking", "speaks", "spoke", "said", "says", "told", "appearing", "appeared",
-           "interview", "interviewed", "saying", "insisted", "argued", "asked", "added",
-           "admitted", "denied", "claimed", "warned", "explained"}
+_IN_REPORT = {
+    "quoted",
+    "reported",
+    "published",
+    "report",
+    "reports",
+    "article",
+    "interview",
+    "comments",
+    "remarks",
+    "story",
+    "appeared",
+    "printed",
+    "said",
+    "says",
+    "saying",
+    "told",
+    "editorial",
+    "piece",
+    "letter",
+    "statement",
+    "serialised",
+    "serialized",
+    "comment",
+    "interviews",
+    "claims",
+    "revealed",
+}
+_ON_AIR = {
+    "speaking",
+    "speaks",
+    "spoke",
+    "said",
+    "says",
+    "told",
+    "appearing",
+    "appeared",
+    "interview",
+    "interviewed",
+    "saying",
+    "insisted",
+    "argued",
+    "asked",
+    "added",
+    "admitted",
+    "denied",
+    "claimed",
+    "warned",
+    "explained",
+}
 #: Tokens that may sit between a subject organisation and its verb ("Reuters has reported").
-_AUX = {"has", "had", "have", "also", "later", "earlier", "first", "previously", "separately",
-        "was", "is", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "yesterday", "today", "recently", "last", "week", "originally"}
+_AUX = {
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "earlier",
+    "first",
+    "previously",
+    "separately",
+    "was",
+    "is",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "recently",
+    "last",
+    "week",
+    "originally",
+}
 #: Tokens after a mention that mark a photo or content credit.
-_CREDIT_AFTER = {"photo", "photos", "pictures", "picture", "images", "image", "video",
-                 "pool", "photographer"}
-_CREDIT_BEFORE = {"photo", "photos", "picture", "pictures", "image", "images", "photograph",
-                  "credit", "source", "footage", "video", "graphic", "copyright"}
-_PERSON_LIKE = {"PERSON", "NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL",
-                "MONEY", "PERCENT", "QUANTITY", "FAC", "EVENT", "LANGUAGE", "LAW"}
+_CREDIT_AFTER = {
+    "photo",
+    "photos",
+    "pictures",
+    "picture",
+    "images",
+    "image",
+    "video",
+    "pool",
+    "photographer",
+}
+_CREDIT_BEFORE = {
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "photograph",
+    "credit",
+    "source",
+    "footage",
+    "video",
+    "graphic",
+    "copyright",
+}
+_PERSON_LIKE = {
+    "PERSON",
+    "NORP",
+    "GPE",
+    "LOC",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "FAC",
+    "EVENT",
+    "LANGUAGE",
+    "LAW",
+}
 _NAME_PARTICLES = {"de", "del", "della", "der", "di", "du", "la", "le", "el", "al", "of", "y"}
 _QUOTE_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -186,8 +396,11 @@ def _validate(record: Any) -> dict:
     name, kind = record.get("name"), record.get("kind")
     if not isinstance(name, str) or not name.strip() or kind not in KINDS:
         raise QuotekitError(Errors.E006.format(kinds=list(KINDS), entry=record))
-    out: dict[str, Any] = {"name": name.strip(), "kind": kind,
-                           "country": record.get("country") or None}
+    out: dict[str, Any] = {
+        "name": name.strip(),
+        "kind": kind,
+        "country": record.get("country") or None,
+    }
     for key in ("aliases", "strict_aliases", "context_aliases"):
         value = record.get(key) or []
         if isinstance(value, str) or not all(isinstance(v, str) for v in value):
@@ -210,8 +423,22 @@ def _load_report_forms() -> tuple[set[str], set[str]]:
     Read from the shipped ``cues.json`` when present, with a built-in fallback.
     """
     forms = {f for fs in _FALLBACK_FORMS.values() for f in fs}
-    speech = set(forms) | _TELL | {"thinks", "thought", "believes", "believed", "argued",
-                                   "argues", "warned", "warns", "explained", "explains"}
+    speech = (
+        set(forms)
+        | _TELL
+        | {
+            "thinks",
+            "thought",
+            "believes",
+            "believed",
+            "argued",
+            "argues",
+            "warned",
+            "warns",
+            "explained",
+            "explains",
+        }
+    )
     try:
         text = resources.files("quotekit").joinpath("data", "cues.json").read_text("utf-8")
         verbs = json.loads(text).get("verbs", {})
@@ -239,9 +466,7 @@ def _forenames() -> set[str]:
             data = json.loads(text)
             groups = data.values() if isinstance(data, dict) else [data]
             for group in groups:
-                if isinstance(group, list):
-                    names.update(g.lower() for g in group if isinstance(g, str))
-                elif isinstance(group, dict):
+                if isinstance(group, (list, dict)):
                     names.update(g.lower() for g in group if isinstance(g, str))
         except (OSError, ValueError, ModuleNotFoundError):
             pass
@@ -252,7 +477,7 @@ def _forenames() -> set[str]:
 class _Org:
     """One organisation during processing (gazetteer or found by a frame)."""
 
-    __slots__ = ("name", "kind", "country")
+    __slots__ = ("country", "kind", "name")
 
     def __init__(self, name: str, kind: str, country: str | None):
         self.name, self.kind, self.country = name, kind, country
@@ -261,10 +486,11 @@ class _Org:
 class _Mention:
     """A mention of an organisation: token span, unit bounds and flags."""
 
-    __slots__ = ("start", "end", "org", "context", "needs_the", "roles", "frame")
+    __slots__ = ("context", "end", "frame", "needs_the", "org", "roles", "start")
 
-    def __init__(self, start: int, end: int, org: int, context: bool = False,
-                 needs_the: bool = False):
+    def __init__(
+        self, start: int, end: int, org: int, context: bool = False, needs_the: bool = False
+    ):
         self.start, self.end, self.org = start, end, org
         self.context, self.needs_the = context, needs_the
         self.roles: set[str] = set()
@@ -283,8 +509,14 @@ class SourceFinder:
         ``name`` and ``kind``.
     """
 
-    def __init__(self, nlp: Language, name: str, spans_key: str,
-                 organisations: Iterable[dict], extra_organisations: Iterable[dict] = ()):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        spans_key: str,
+        organisations: Iterable[dict],
+        extra_organisations: Iterable[dict] = (),
+    ):
         ensure_extensions()
         self.nlp = nlp
         self.name = name
@@ -421,6 +653,7 @@ class SourceFinder:
         bytes_data (bytes): the data.
         RETURNS (SourceFinder): the component.
         """
+
         def load(data: bytes) -> None:
             self._set_user(srsly.json_loads(data))
 
@@ -441,6 +674,7 @@ class SourceFinder:
         path (str | Path): the directory.
         RETURNS (SourceFinder): the component.
         """
+
         def load(p: Path) -> None:
             if p.exists():
                 self._set_user(srsly.read_json(p))
@@ -471,7 +705,6 @@ class _DocWork:
         self.para_starts = [s for s, _ in self.paragraphs]
         self.quotes = self._quote_ranges()
         self.mentions: list[_Mention] = []
-        self.frames: list[dict] = []
 
     # ------------------------------------------------------------- ranges
     @staticmethod
@@ -502,8 +735,9 @@ class _DocWork:
                         open_at, closer = i, '"'
                     elif ch in _QUOTE_OPEN:
                         open_at, closer = i, _QUOTE_OPEN[ch]
-                elif ch == closer and not (closer == "\u2019" and i + 1 < pe
-                                           and text[i + 1].isalpha()):  # "it’s" is no close
+                elif ch == closer and not (
+                    closer == "\u2019" and i + 1 < pe and text[i + 1].isalpha()
+                ):  # "it’s" is no close
                     out.append((open_at, i + 1))
                     open_at = None
             if open_at is not None:
@@ -554,8 +788,12 @@ class _DocWork:
             if frame is not None:
                 m.roles.add("cited")
                 m.frame = frame
-        extra = (self._datelines() + self._slash_credits() + self._agency_credits()
-                 + self._anaphors(taken))
+        extra = (
+            self._datelines()
+            + self._slash_credits()
+            + self._agency_credits()
+            + self._anaphors(taken)
+        )
         self.mentions.extend(extra)
         self._emit()
 
@@ -613,8 +851,12 @@ class _DocWork:
                 j = tok.i + 2
                 if doc[j].lower_ == "the":
                     j += 1
-                if doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "B" and j not in covered \
-                        and doc[j].lower_ not in _forenames():
+                if (
+                    doc[j].ent_type_ == "ORG"
+                    and doc[j].ent_iob_ == "B"
+                    and j not in covered
+                    and doc[j].lower_ not in _forenames()
+                ):
                     k = j + 1
                     while k < n and doc[k].ent_iob_ == "I" and k - j < 6:
                         k += 1
@@ -622,12 +864,26 @@ class _DocWork:
                 continue
             if kind is None or not tok.text[:1].islower() and low != "tv":
                 continue
-            if low in ("service", "wire", "paper", "site", "channel", "network", "station",
-                       "tabloid", "broadsheet"):
+            if low in (
+                "service",
+                "wire",
+                "paper",
+                "site",
+                "channel",
+                "network",
+                "station",
+                "tabloid",
+                "broadsheet",
+            ):
                 continue  # too generic to name an organisation on their own
-            if low in ("television", "tv", "radio") and tok.i + 1 < n and (
-                    doc[tok.i + 1].tag_ in ("NN", "NNS", "CC") and doc[tok.i + 1].lower_
-                    not in ("station", "channel", "network", "news")):
+            if (
+                low in ("television", "tv", "radio")
+                and tok.i + 1 < n
+                and (
+                    doc[tok.i + 1].tag_ in ("NN", "NNS", "CC")
+                    and doc[tok.i + 1].lower_ not in ("station", "channel", "network", "news")
+                )
+            ):
                 continue  # "Marvel TV and movie productions", "CSI TV shows"
             # Left: "the X news agency", "X newspaper", "the X daily", "X television".
             j = tok.i - 1
@@ -637,9 +893,19 @@ class _DocWork:
                 else:
                     j -= 1
             k = j
-            while k >= 0 and j - k < 5 and (self._proper(doc[k], True) or (
-                    doc[k].lower_ in _NAME_PARTICLES and k < j and k > 0
-                    and self._proper(doc[k - 1], True))):
+            while (
+                k >= 0
+                and j - k < 5
+                and (
+                    self._proper(doc[k], True)
+                    or (
+                        doc[k].lower_ in _NAME_PARTICLES
+                        and k < j
+                        and k > 0
+                        and self._proper(doc[k - 1], True)
+                    )
+                )
+            ):
                 k -= 1
             start = k + 1
             if j >= 0 and start <= j and not covered.intersection(range(start, j + 1)):
@@ -650,7 +916,9 @@ class _DocWork:
                     found.append((start, j + 1, kind))
                     continue
             # Right: "the business daily Vedomosti", "news agency Xinhua", "broadcaster CBS".
-            if low in ("agency", "website") and (tok.i == 0 or doc[tok.i - 1].lower_ not in ("news", "press")):
+            if low in ("agency", "website") and (
+                tok.i == 0 or doc[tok.i - 1].lower_ not in ("news", "press")
+            ):
                 continue
             if low in ("television", "tv", "radio"):
                 continue
@@ -659,12 +927,21 @@ class _DocWork:
                 continue  # "the Associated Press news agency Contrack's ...": no apposition
             j = tok.i + 1
             k = j
-            while k < n and k - j < 5 and (self._proper(doc[k]) or (
-                    doc[k].lower_ in _NAME_PARTICLES and k > j and k + 1 < n
-                    and self._proper(doc[k + 1]))):
+            while (
+                k < n
+                and k - j < 5
+                and (
+                    self._proper(doc[k])
+                    or (
+                        doc[k].lower_ in _NAME_PARTICLES
+                        and k > j
+                        and k + 1 < n
+                        and self._proper(doc[k + 1])
+                    )
+                )
+            ):
                 k += 1
-            if k > j and not covered.intersection(range(j, k)) and (
-                    k >= n or doc[k].tag_ != "POS"):
+            if k > j and not covered.intersection(range(j, k)) and (k >= n or doc[k].tag_ != "POS"):
                 found.append((j, k, kind))
         for s, e, kind in found:
             name = doc[s:e].text
@@ -678,14 +955,17 @@ class _DocWork:
         taken = set()
         for m in self.mentions:
             taken.update(range(m.start, m.end))
-        for key, idx in self.added.items():
+        for idx in self.added.values():
             name = self.orgs[idx].name
             pos = text.find(name)
             while pos != -1:
                 end = pos + len(name)
                 span = doc.char_span(pos, end)
-                if (span is not None and not taken.intersection(range(span.start, span.end))
-                        and (end >= len(text) or not text[end].isalnum())):
+                if (
+                    span is not None
+                    and not taken.intersection(range(span.start, span.end))
+                    and (end >= len(text) or not text[end].isalnum())
+                ):
                     self.mentions.append(_Mention(span.start, span.end, idx))
                     taken.update(range(span.start, span.end))
                 pos = text.find(name, end)
@@ -722,9 +1002,19 @@ class _DocWork:
         if i < n and doc[i].tag_ == "POS":
             j = i + 1
             k = j
-            while k < n and k - j < 7 and (doc[k].text[:1].isupper() or doc[k].like_num or (
-                    doc[k].lower_ in ("at", "with", "of", "the", "and", "&", "on", "in", "for")
-                    and k + 1 < n and doc[k + 1].text[:1].isupper())):
+            while (
+                k < n
+                and k - j < 7
+                and (
+                    doc[k].text[:1].isupper()
+                    or doc[k].like_num
+                    or (
+                        doc[k].lower_ in ("at", "with", "of", "the", "and", "&", "on", "in", "for")
+                        and k + 1 < n
+                        and doc[k + 1].text[:1].isupper()
+                    )
+                )
+            ):
                 k += 1
             if k < n and doc[k].lower_ in PROGRAMME_NOUNS | REPORT_NOUNS:
                 return start, k + 1, "report", kind_word
@@ -739,29 +1029,46 @@ class _DocWork:
         if i < n and doc[i].lower_ in REPORT_NOUNS and doc[i].text[:1].islower():
             return start, i + 1, "report", kind_word
         k = i
-        while k < n and k - i < 3 and doc[k].text[:1].islower() and doc[k].lower_ not in STAFF_NOUNS \
-                and doc[k].pos_ in ("ADJ", "NOUN"):
+        while (
+            k < n
+            and k - i < 3
+            and doc[k].text[:1].islower()
+            and doc[k].lower_ not in STAFF_NOUNS
+            and doc[k].pos_ in ("ADJ", "NOUN")
+        ):
             k += 1
         if k < n and doc[k].lower_ in STAFF_NOUNS:
             return start, k + 1, "staff", kind_word
-        if i < n and doc[i].tag_ in ("NN", "NNS") and doc[i].text[:1].islower() \
-                and doc[i].lower_ not in FRAME_NOUNS:
+        if (
+            i < n
+            and doc[i].tag_ in ("NN", "NNS")
+            and doc[i].text[:1].islower()
+            and doc[i].lower_ not in FRAME_NOUNS
+        ):
             return start, i, "modifier", kind_word  # "ABC affiliates", "Reuters shares"
         return start, i, tail, kind_word
 
     def _part_of_longer_name(self, m: _Mention) -> bool:
-        """"Times Square", "Reuters Institute", "the Guardian Council": a capitalised
+        """ "Times Square", "Reuters Institute", "the Guardian Council": a capitalised
         proper noun right after the name (or just before it) makes it another name."""
         doc = self.doc
         if m.end < len(doc):
             nxt = doc[m.end]
-            if (nxt.tag_ in ("NNP", "NNPS") and nxt.text[:1].isupper()
-                    and nxt.lower_ not in FRAME_NOUNS and nxt.text not in ("TV",)):
+            if (
+                nxt.tag_ in ("NNP", "NNPS")
+                and nxt.text[:1].isupper()
+                and nxt.lower_ not in FRAME_NOUNS
+                and nxt.text not in ("TV",)
+            ):
                 return True
         if m.start > 0:
             prev = doc[m.start - 1]
-            if prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and not prev.is_sent_start \
-                    and prev.ent_type_ not in ("GPE", "NORP"):
+            if (
+                prev.tag_ in ("NNP", "NNPS")
+                and prev.text[:1].isupper()
+                and not prev.is_sent_start
+                and prev.ent_type_ not in ("GPE", "NORP")
+            ):
                 return True
         return False
 
@@ -775,15 +1082,26 @@ class _DocWork:
         nxt = doc[m.end] if m.end < n else None
         s_char = doc[m.start].idx
         in_caption = self._inside(self.captions, s_char, s_char + 1)
-        if (nxt is not None and nxt.text == "/" and not nxt.whitespace_
-                and m.end + 1 not in self.mention_starts
-                and not doc[m.end - 1].whitespace_ and self._credit_place(m, in_caption)
-                and self._slash_partner_ok(m.end + 1, 1)):
+        if (
+            nxt is not None
+            and nxt.text == "/"
+            and not nxt.whitespace_
+            and m.end + 1 not in self.mention_starts
+            and not doc[m.end - 1].whitespace_
+            and self._credit_place(m, in_caption)
+            and self._slash_partner_ok(m.end + 1, 1)
+        ):
             return True  # "REUTERS/Jane Doe"
-        if (prev is not None and prev.text == "/" and not prev.whitespace_ and m.start > 1
-                and m.start - 1 not in self.mention_ends
-                and not doc[m.start - 2].whitespace_ and self._credit_place(m, in_caption)
-                and self._slash_partner_ok(m.start - 2, -1)):
+        if (
+            prev is not None
+            and prev.text == "/"
+            and not prev.whitespace_
+            and m.start > 1
+            and m.start - 1 not in self.mention_ends
+            and not doc[m.start - 2].whitespace_
+            and self._credit_place(m, in_caption)
+            and self._slash_partner_ok(m.start - 2, -1)
+        ):
             return True  # "Jane Doe/Getty Images"
         if nxt is not None and nxt.lower_ in _CREDIT_AFTER and nxt.text[:1].isupper():
             after = doc[m.end + 1] if m.end + 1 < n else None
@@ -793,17 +1111,16 @@ class _DocWork:
             low = prev.lower_
             if low == "via":
                 end_char = doc[m.end - 1].idx + len(doc[m.end - 1])
-                rest = self.text[end_char:self._para_end(s_char)].strip()
+                rest = self.text[end_char : self._para_end(s_char)].strip()
                 if in_caption or not rest or rest[0] in ")]." or rest.split()[0].isupper():
                     return True
-            if low in ("courtesy", "©", "(c)") or (low == "of" and m.start > 1
-                                                     and doc[m.start - 2].lower_ == "courtesy"):
+            if low in ("courtesy", "©", "(c)") or (
+                low == "of" and m.start > 1 and doc[m.start - 2].lower_ == "courtesy"
+            ):
                 return True
             if prev.text == ":" and m.start > 1 and doc[m.start - 2].lower_ in _CREDIT_BEFORE:
                 return True
-        if in_caption and self.orgs[m.org].name.endswith("Images"):
-            return True
-        return False
+        return in_caption and self.orgs[m.org].name.endswith("Images")
 
     def _slash_partner_ok(self, i: int, step: int) -> bool:
         """The words on the other side of a credit slash name a photographer: no
@@ -828,8 +1145,8 @@ class _DocWork:
         s_char = doc[m.start].idx
         para_end = self._para_end(s_char)
         para_start = self.para_starts[max(0, bisect_right(self.para_starts, s_char) - 1)]
-        before = self.text[max(para_start, s_char - 60):s_char]
-        after = self.text[s_char:min(para_end, s_char + 80)]
+        before = self.text[max(para_start, s_char - 60) : s_char]
+        after = self.text[s_char : min(para_end, s_char + 80)]
         if "(" in before and ")" in after and before.rfind("(") > before.rfind(")"):
             return True
         return para_end - s_char <= 60 and "." not in self.text[s_char:para_end].rstrip(".")
@@ -847,8 +1164,11 @@ class _DocWork:
         # ---- before the unit (skipping "a", "an" and adjectives before a report noun)
         p = us - 1
         if tail in ("report", "programme"):
-            while p >= 0 and us - p < 4 and (doc[p].lower_ in ("a", "an", "one", "this")
-                                              or doc[p].tag_ == "JJ"):
+            while (
+                p >= 0
+                and us - p < 4
+                and (doc[p].lower_ in ("a", "an", "one", "this") or doc[p].tag_ == "JJ")
+            ):
                 p -= 1
         w1 = doc[p].lower_ if p >= 0 else ""
         w2 = doc[p - 1].lower_ if p >= 1 else ""
@@ -893,18 +1213,30 @@ class _DocWork:
                 frame, cue = "report_in", ue - 1  # "In a BBC interview, he said"
         elif w1 == "during" and tail == "report" and doc[ue - 1].lower_ in _IN_REPORT:
             frame, cue = "interview", ue - 1
-        elif w1 == "on" and (w2 in _ON_AIR or w3 in _ON_AIR) and (
-                self.orgs[m.org].kind == "broadcaster" or tail in ("programme", "report")):
+        elif (
+            w1 == "on"
+            and (w2 in _ON_AIR or w3 in _ON_AIR)
+            and (self.orgs[m.org].kind == "broadcaster" or tail in ("programme", "report"))
+        ):
             frame, cue = "broadcast_on", p - 1 if w2 in _ON_AIR else p - 2
         elif w1 in ("citing", "cited") and tail in ("", "frame", "report"):
             frame, cue = "citing", p
         elif w1 == "from" and w2 in REPORT_NOUNS:
             frame, cue = "report_by", p - 1
-        elif w1 in ("said", "reported", "says", "reports", "wrote", "writes") and ue < n \
-                and doc[ue].is_punct and p >= 1 and (doc[p - 1].is_punct or doc[p - 1].is_quote):
+        elif (
+            w1 in ("said", "reported", "says", "reports", "wrote", "writes")
+            and ue < n
+            and doc[ue].is_punct
+            and p >= 1
+            and (doc[p - 1].is_punct or doc[p - 1].is_quote)
+        ):
             frame, cue = "reported", p  # inverted: '"...," reported the BBC.'
-        if us >= 2 and doc[us - 1].tag_ == "POS" and doc[us - 2].ent_type_ == "ORG" and frame not in (
-                "told", "according_to", "quoted_by", "interview", "speaking_to"):
+        if (
+            us >= 2
+            and doc[us - 1].tag_ == "POS"
+            and doc[us - 2].ent_type_ == "ORG"
+            and frame not in ("told", "according_to", "quoted_by", "interview", "speaking_to")
+        ):
             return None  # "Pearson's Financial Times said": the paper as its owner's company
         if frame is not None and (tail not in ("possessed", "modifier") or frame == "told"):
             return {"frame": frame, "cue": cue, "speaker": self._speaker(frame, cue, us, ue)}
@@ -932,8 +1264,13 @@ class _DocWork:
             verb_tok = doc[j]
         else:  # the parse: the unit's root is the subject of a reporting verb
             root = doc[us:ue].root
-            if root.dep_ == "nsubj" and root.head.lower_ in self.comp._report_forms \
-                    and root.head.i > root.i and root.head.pos_ == "VERB" and strong_name:
+            if (
+                root.dep_ == "nsubj"
+                and root.head.lower_ in self.comp._report_forms
+                and root.head.i > root.i
+                and root.head.pos_ == "VERB"
+                and strong_name
+            ):
                 verb_tok = root.head
         if verb_tok is None:
             return None
@@ -967,11 +1304,17 @@ class _DocWork:
                 k += 1
             k += 1
         steps = 0
-        while k < n and steps < 2 and (doc[k].lower_ in _AUX - {"was", "is"} or doc[k].pos_ == "ADV"):
+        while (
+            k < n and steps < 2 and (doc[k].lower_ in _AUX - {"was", "is"} or doc[k].pos_ == "ADV")
+        ):
             k += 1
             steps += 1
-        if k < n and doc[k].lower_ in forms and doc[k].pos_ in ("VERB", "AUX") \
-                and doc[k].tag_ != "VBN":
+        if (
+            k < n
+            and doc[k].lower_ in forms
+            and doc[k].pos_ in ("VERB", "AUX")
+            and doc[k].tag_ != "VBN"
+        ):
             return k
         if head.dep_ == "nsubj" and head.head.lower_ in forms and head.head.i >= ue:
             return head.head.i
@@ -1017,12 +1360,18 @@ class _DocWork:
             if verb.lower_ in _QUOTE_FORMS and child.dep_ == "dobj":
                 return child.i
         for child in verb.children:
-            if child.dep_ in ("ccomp", "parataxis") and child.lower_ in self.comp._report_forms | _TELL | {"says", "said"}:
+            if child.dep_ in (
+                "ccomp",
+                "parataxis",
+            ) and child.lower_ in self.comp._report_forms | _TELL | {"says", "said"}:
                 for sub in child.children:
                     if sub.dep_ in _SUBJECT_DEPS:
                         return sub.i
-        if verb.dep_ in ("ccomp", "parataxis", "conj", "advcl") and verb.head.pos_ == "VERB" \
-                and verb.head.i < verb.i:
+        if (
+            verb.dep_ in ("ccomp", "parataxis", "conj", "advcl")
+            and verb.head.pos_ == "VERB"
+            and verb.head.i < verb.i
+        ):
             for sub in verb.head.children:
                 if sub.dep_ in _SUBJECT_DEPS:
                     return sub.i
@@ -1060,7 +1409,7 @@ class _DocWork:
         return out
 
     def _slash_credits(self) -> list[_Mention]:
-        """"Agencja Gazeta/Jan Rusek via REUTERS": the organisation before the slash."""
+        """ "Agencja Gazeta/Jan Rusek via REUTERS": the organisation before the slash."""
         out: list[_Mention] = []
         for cs, ce in self.captions:
             for match in SLASH_VIA.finditer(self.text, cs, ce, timeout=1.0):
@@ -1085,7 +1434,7 @@ class _DocWork:
         return out
 
     def _agency_credits(self) -> list[_Mention]:
-        """"Jane Doe/Getty Images" in a caption or at the end of a paragraph."""
+        """ "Jane Doe/Getty Images" in a caption or at the end of a paragraph."""
         out: list[_Mention] = []
         for ps, pe in self.paragraphs:
             if self._inside(self.excluded, ps, ps + 1):
@@ -1115,17 +1464,36 @@ class _DocWork:
         return _Mention(span.start, span.end, idx)
 
     def _anaphors(self, taken: set[int]) -> list[_Mention]:
-        """"the newspaper reported", "the agency quoted X as saying": the most recent
+        """ "the newspaper reported", "the agency quoted X as saying": the most recent
         named news organisation of that kind in the same or the two paragraphs before."""
         doc = self.doc
         out: list[_Mention] = []
-        named = [m for m in self.mentions if m.roles or not self._inside(self.excluded, doc[m.start].idx, doc[m.start].idx + 1)]
-        named.sort(key=lambda m: m.start)
+        named = sorted(
+            (
+                m
+                for m in self.mentions
+                if not self._inside(self.excluded, doc[m.start].idx, doc[m.start].idx + 1)
+            ),
+            key=lambda m: m.start,
+        )
         starts = [m.start for m in named]
         for tok in doc:
             low = tok.lower_
-            if low not in ("newspaper", "paper", "agency", "daily", "broadcaster", "magazine",
-                           "website", "weekly", "tabloid") or tok.i in taken:
+            if (
+                low
+                not in (
+                    "newspaper",
+                    "paper",
+                    "agency",
+                    "daily",
+                    "broadcaster",
+                    "magazine",
+                    "website",
+                    "weekly",
+                    "tabloid",
+                )
+                or tok.i in taken
+            ):
                 continue
             if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or not tok.text.islower():
                 continue
@@ -1137,7 +1505,9 @@ class _DocWork:
             want = FRAME_NOUNS.get(low)
             if low == "paper":
                 want = "newspaper"
-            if kind != want and not (low == "website" and kind in ("online", "newspaper", "broadcaster")):
+            if kind != want and not (
+                low == "website" and kind in ("online", "newspaper", "broadcaster")
+            ):
                 continue
             para_ante = bisect_right(self.para_starts, doc[ante.start].idx)
             para_here = bisect_right(self.para_starts, tok.idx)
@@ -1147,14 +1517,15 @@ class _DocWork:
                 continue
             if self._inside(self.excluded, tok.idx, tok.idx + len(tok)):
                 continue
-            fake = _Mention(tok.i, tok.i + 1, ante.org)
-            frame = self._cited(_Mention(tok.i - 1, tok.i, ante.org))  # "the" as the name
-            if frame is None or frame["frame"] in ("staff",):
+            # "the" stands in for the name; the unit then takes in "newspaper".
+            anaphor = _Mention(tok.i - 1, tok.i, ante.org)
+            frame = self._cited(anaphor)
+            if frame is None or frame["frame"] == "staff":
                 continue
-            fake.start = tok.i - 1
-            fake.roles.add("cited")
-            fake.frame = frame
-            out.append(fake)
+            anaphor.end = tok.i + 1
+            anaphor.roles.add("cited")
+            anaphor.frame = frame
+            out.append(anaphor)
         return out
 
     # ------------------------------------------------------------- output
@@ -1168,8 +1539,15 @@ class _DocWork:
             if m.org not in ids:
                 ids[m.org] = f"s{len(ids)}"
                 org = self.orgs[m.org]
-                records.append({"id": ids[m.org], "name": org.name, "kind": org.kind,
-                                "roles": [], "country": org.country})
+                records.append(
+                    {
+                        "id": ids[m.org],
+                        "name": org.name,
+                        "kind": org.kind,
+                        "roles": [],
+                        "country": org.country,
+                    }
+                )
                 roles[m.org] = set()
             roles[m.org].update(m.roles)
         for rec, org in zip(records, ids):
@@ -1181,19 +1559,23 @@ class _DocWork:
             for role in sorted(m.roles):
                 spans.append(Span(doc, m.start, m.end, label=role, kb_id=sid))
             if m.frame is not None:
-                span = doc[m.start:m.end]
+                span = doc[m.start : m.end]
                 sent = span.sent
                 cue = m.frame["cue"]
                 spk = m.frame["speaker"]
-                frames.append({
-                    "source": sid,
-                    "start": span.start_char,
-                    "end": span.end_char,
-                    "frame": m.frame["frame"],
-                    "cue": [doc[cue].idx, doc[cue].idx + len(doc[cue])] if cue is not None else None,
-                    "sentence": [sent.start_char, sent.end_char],
-                    "speaker_head": doc[spk].idx if spk is not None else None,
-                })
+                frames.append(
+                    {
+                        "source": sid,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "frame": m.frame["frame"],
+                        "cue": [doc[cue].idx, doc[cue].idx + len(doc[cue])]
+                        if cue is not None
+                        else None,
+                        "sentence": [sent.start_char, sent.end_char],
+                        "speaker_head": doc[spk].idx if spk is not None else None,
+                    }
+                )
         doc._.quotekit_sources = records
         doc._.quotekit_source_frames = frames
         doc.spans[self.comp.spans_key] = spans
@@ -1209,18 +1591,36 @@ class _DocWork:
         "extra_organisations": [],
     },
 )
-def make_sources(nlp: Language, name: str, spans_key: str, organisations: list[dict],
-                 extra_organisations: list[dict]) -> SourceFinder:
+def make_sources(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    organisations: list[dict],
+    extra_organisations: list[dict],
+) -> SourceFinder:
     """Build a ``SourceFinder`` (see the module docstring)."""
     return SourceFinder(nlp, name, spans_key, organisations, extra_organisations)
 
 
 FRAMES = (
-    "told", "speaking_to", "according_to", "quoted_by", "reported_by", "report_by",
-    "interview", "statement", "wrote_in", "report_in", "broadcast_on", "citing",
-    "reported", "agency_reported", "quoted", "report", "staff",
+    "told",
+    "speaking_to",
+    "according_to",
+    "quoted_by",
+    "reported_by",
+    "report_by",
+    "interview",
+    "statement",
+    "wrote_in",
+    "report_in",
+    "broadcast_on",
+    "citing",
+    "reported",
+    "agency_reported",
+    "quoted",
+    "report",
+    "staff",
 )
 """The ``frame`` values of ``doc._.quotekit_source_frames``."""
 
-__all__ = ["SourceFinder", "make_sources", "FRAMES", "DATELINE", "SLASH_VIA", "SLASH_AGENCY"]
-_unused: Callable | None = None
+__all__ = ["DATELINE", "FRAMES", "SLASH_AGENCY", "SLASH_VIA", "SourceFinder", "make_sources"]
