@@ -69,7 +69,8 @@ TITLE_QUALIFIERS = {"deputy", "vice", "former", "shadow", "acting", "assistant",
 #: After a quote that ends a sentence, a cue further than this is the writer's next sentence.
 MAX_CUE_GAP_AFTER_SENTENCE = 4
 MAX_BACK_PARAGRAPHS = 3
-MAX_VIA_PARAGRAPHS = 6
+#: Frames that make a speaker's later quotes come from the same conversation.
+INTERVIEW_FRAMES = {"told", "interview", "speaking_to"}
 FALLBACK_CUES = {"said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell",
                  "tells": "tell", "added": "add", "adds": "add", "according": "according to",
                  "quoted": "quote", "wrote": "write", "writes": "write", "asked": "ask",
@@ -169,6 +170,15 @@ class Attribution:
             if span is not None:
                 quote_spans.append(span)
         doc._.quotekit_quotes = quotes
+        if ctx.new_entities:
+            doc._.quotekit_entities = list(doc._.quotekit_entities or []) + ctx.new_entities
+            group = list(doc.spans[self.entities_key]) if self.entities_key in doc.spans else []
+            for rec in ctx.new_entities:
+                for s, e in rec["mentions"]:
+                    span = char_span(doc, s, e, label=rec["type"], kb_id=rec["id"])
+                    if span is not None:
+                        group.append(span)
+            doc.spans[self.entities_key] = group
         doc.spans[self.speakers_key] = speakers
         doc.spans[self.cues_key] = cue_spans
         doc.spans[self.quotes_key] = quote_spans
@@ -258,6 +268,7 @@ class _Context:
             span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
             self.q_tokens.append((span.start, span.end) if span is not None else (0, 0))
         self._results: list[dict[str, Any]] = []
+        self.new_entities: list[dict[str, Any]] = []
         self._by_sent: dict[int, list[tuple[int, int, str]]] | None = None
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             sents = list(doc.sents)
@@ -326,7 +337,36 @@ class _Context:
                 return res
         if res["mention"] is not None:
             res["speaker"] = self._resolve(res["mention"], qi)
+            if res["speaker"] is None:
+                res["speaker"] = self._new_entity(res["mention"])
         return res
+
+    def _new_entity(self, mention: tuple[int, int]) -> str | None:
+        """A named speaker the model did not tag ("Fosters said"): add it as an entity."""
+        doc = self.doc
+        span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        if span is None or len(span) == 0 or len(span) > 5:
+            return None
+        toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
+        if not toks or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks):
+            return None
+        name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        key = normalise_name(name)
+        if key in self.by_alias:
+            return self.by_alias[key]
+        eid = f"e{len(self.entities)}"
+        while eid in self.entities:
+            eid = f"e{len(self.entities) + 1}"
+        record = {"id": eid, "type": "ORG" if len(toks) == 1 else "PERSON", "name": name,
+                  "aliases": [name], "mentions": [[toks[0].idx, toks[-1].idx + len(toks[-1].text)]],
+                  "titles": [], "affiliation": None, "iso": None, "gender": None}
+        self.entities[eid] = record
+        self.by_alias[key] = eid
+        self.new_entities.append(record)
+        for t in toks:
+            if self.tok_ent[t.i] is None:
+                self.tok_ent[t.i] = eid
+        return eid
 
     def _dash_credit(self, q: dict[str, Any]):
         """'“…” ― Jane Doe': a dash and a name right after the closing mark."""
@@ -790,30 +830,30 @@ class _Context:
 
     # ------------------------------------------------------------------ relays
     def assign_via(self, results: list[dict[str, Any]]) -> None:
+        """Set ``via`` on each result (see the module docstring)."""
         frames = [f for f in self.frames if f.get("source")]
+        for r in results:
+            r["via"] = None
         if not frames:
-            for r in results:
-                r["via"] = None
             return
         doc = self.doc
-        last_via: dict[str, tuple[str, int]] = {}  # speaker -> (source id, paragraph)
+        prev: dict[str, Any] | None = None
+        interview: dict[str, str] = {}  # speaker -> source of an interview they gave
         for qi, r in enumerate(results):
-            r["via"] = None
-            ts, te = self.q_tokens[qi]
             q = self.quotes[qi]
-            # Sentence span of the cue, else of the quote.
-            anchor = r.get("cue_tok")
+            # The quote's own clause: the regions around it and the sentence of its cue.
             lo, hi = q["start"], q["end"]
+            before, after = self._regions(qi)
+            if before:
+                lo = min(lo, doc[before[0]].idx)
+            if after:
+                hi = max(hi, doc[after[-1]].idx + len(doc[after[-1]].text))
+            anchor = r.get("cue_tok")
             if anchor is not None and r.get("rule") != "continuation":
                 sent = doc[anchor].sent
                 lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
-                before, after = self._regions(qi)
-                if before:
-                    lo = min(lo, doc[before[0]].idx)
-                if after:
-                    hi = max(hi, doc[after[-1]].idx + len(doc[after[-1]].text))
             for f in frames:
-                fs, fe = f["start"], f["end"]
+                fs = f["start"]
                 if lo <= fs < hi and not (q["start"] <= fs < q["end"]):
                     sh = f.get("speaker_head")
                     if sh is None or r.get("mention") is None or self._same_speaker(sh, r):
@@ -821,23 +861,40 @@ class _Context:
                         break
             spk = r.get("speaker")
             para = r.get("para", -1)
+            if r["via"] is None and spk is not None and prev is not None \
+                    and prev.get("speaker") == spk and prev.get("via") \
+                    and 0 <= para - prev.get("para", -1) <= 1 \
+                    and r.get("rule") in ("continuation", "cue") \
+                    and (r.get("rule") == "continuation" or self._is_pronoun(r.get("mention"))):
+                # '"…," X told Reuters. "…," he added.': the same speaker carries on.
+                r["via"] = prev["via"]
+            if r["via"] is None and spk is not None and spk in interview:
+                # "X told the BBC …" earlier: X's later quotes come from that interview.
+                r["via"] = interview[spk]
             if r["via"] is None and spk is not None:
-                prior = last_via.get(spk)
-                if prior is not None and para - prior[1] <= MAX_VIA_PARAGRAPHS:
-                    r["via"] = prior[0]
-            if r["via"] is None and spk is not None:
-                # A reporting frame earlier in the article attached to this speaker.
+                # A reporting frame just before, attached to this speaker: "Antonov said …,
+                # the Interfax news agency reported." then '"…," Antonov said.'
                 for f in reversed(frames):
                     if f["end"] > q["start"]:
                         continue
                     fpara = self.paras.index(f["start"])
-                    if para - fpara > MAX_VIA_PARAGRAPHS:
+                    if para - fpara > 1:
                         break
-                    if self._frame_speaker(f) == spk:
+                    if f.get("frame") in ("agency_reported", "reported", "report_by",
+                                          "reported_by") and self._frame_speaker(f) == spk:
                         r["via"] = f["source"]
                         break
+            prev = r
             if r["via"] is not None and spk is not None:
-                last_via[spk] = (r["via"], para)
+                for f in frames:
+                    if f["source"] == r["via"] and f.get("frame") in INTERVIEW_FRAMES \
+                            and lo <= f["start"] < hi:
+                        interview[spk] = r["via"]
+
+    def _is_pronoun(self, mention: tuple[int, int] | None) -> bool:
+        if not mention:
+            return False
+        return self.doc.text[mention[0]:mention[1]].lower() in ("he", "she", "they", "it", "we")
 
     def _same_speaker(self, char_off: int, r: dict[str, Any]) -> bool:
         s, e = r["mention"]
@@ -860,11 +917,13 @@ class _Context:
             span = self.doc.char_span(sent[0], sent[1], alignment_mode="expand")
             if span is None:
                 return None
+            cue = f.get("cue") or (f["start"], f["end"])
             for tok in span:
-                if tok.i in self.cue_tokens and not (f["start"] <= tok.idx < f["end"]):
+                if tok.i in self.cue_tokens and not (f["start"] <= tok.idx < f["end"]) \
+                        and not (cue[0] <= tok.idx < cue[1]):
                     subj = self._subject(tok)
-                    if subj is not None:
-                        return self._resolve(self._mention_span(subj), -1)
+                    if subj is not None and self.tok_ent[subj.i] is not None:
+                        return self.tok_ent[subj.i]
             return None
         span = self.doc.char_span(sh, sh + 1, alignment_mode="expand")
         if span is None:

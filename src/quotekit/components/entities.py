@@ -723,7 +723,14 @@ class EntityResolver:
         if c.type == "PERSON":
             return " ".join(c.tokens)
         forms = [_alias(f) for f in c.forms]
-        return max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper()))
+        best = max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper()))
+        if c.type == "ORG" and not any(f.replace(".", "").isupper() for f in forms):
+            # "the Tories", "the Lib Dems": a known organisation goes by its full name when
+            # the article only uses a short form that is not an acronym.
+            canonical = self.org_alias.get(normalise_name(best))
+            if canonical and len(canonical) > len(best):
+                return canonical
+        return best
 
 
 # ---------------------------------------------------------------------- helpers
