@@ -107,6 +107,8 @@ class Attribution:
         if not self.cue_forms:
             self.cue_forms = dict(FALLBACK_CUES)
         self.cue_forms.setdefault("according", "according to")
+        self.person_titles = set(load_json_table("titles.json").get("titles", {})) \
+            if _has_table("titles.json") else set()
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases = [p["text"] for p in cues.get("phrases", ()) if p.get("text")]
         phrases += ["according to", "quoted as saying", "quoted by"]
@@ -187,6 +189,14 @@ class Attribution:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+def _has_table(name: str) -> bool:
+    try:
+        load_json_table(name)
+        return True
+    except FileNotFoundError:
+        return False
 
 
 def _offsets(pair: tuple[int, int] | None) -> dict[str, int] | None:
@@ -745,7 +755,15 @@ class _Context:
                             TITLE_QUALIFIERS & (set(words) - set(titles_match))):
                         return True
                 return False
-            return self._nearest(span.start, has_title)
+            found = self._nearest(span.start, has_title)
+            if found is None and low in self.comp.person_titles:
+                # "Tony Blair has dismissed reports … the prime minister told the BBC":
+                # nobody holds the title in the text, so the nearest person in subject
+                # position who has no other title.
+                found = self._nearest(span.start, lambda e: e["type"] == "PERSON"
+                                      and not e.get("titles"), prefer_subject=True,
+                                      subjects_only=True)
+            return found
         return None
 
     def last_speaker(self, before_tok: int) -> str | None:
@@ -770,7 +788,7 @@ class _Context:
         return None
 
     def _nearest(self, before_tok: int, ok, prefer_subject: bool = False,
-                 pronoun: str | None = None) -> str | None:
+                 pronoun: str | None = None, subjects_only: bool = False) -> str | None:
         """The entity of the nearest agreeing mention before ``before_tok`` (outside quotes).
 
         With ``prefer_subject``, sentence by sentence backwards (a Hobbs-style walk): the
@@ -812,6 +830,9 @@ class _Context:
             for s, e, eid in cands:
                 if doc[e - 1].dep_ in SUBJECT_DEPS:
                     return eid
+            if subjects_only:
+                k -= 1
+                continue
             for s, e, eid in cands:
                 if doc[e - 1].dep_ != "poss":
                     return eid
