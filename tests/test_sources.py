@@ -142,6 +142,8 @@ CITED = [
     ("In a statement to the BBC, the firm said it regretted the error.", "BBC", "statement"),
     ('"Sales are falling," Reuters quoted a trader as saying.', "Reuters", "quoted"),
     ("A report by Reuters said the factory would close.", "Reuters", "report_by"),
+    ("Oil prices fell again, Bloomberg reported.", "Bloomberg", "reported"),
+    ("The minister will quit, the Sun said.", "The Sun", "reported"),
     ("A Reuters report said the factory would close.", "Reuters", "report"),
     ("BBC political editor Jane Marr said the vote would be close.", "BBC", "staff"),
     ("Writing in the Guardian newspaper, Mr Brown set out his plans.", "The Guardian", "wrote_in"),
@@ -243,6 +245,9 @@ NOT_SOURCES = [
     "He won libel damages from the Daily Telegraph last year.",
     "The Simpsons will be shown on BBC One at 8pm.",
     "Evening Standard journalist John Smith was accused of harassment.",
+    "Bloomberg said he would run for mayor again.",
+    "Sun said he was tired after the match.",
+    "Michael Bloomberg reported a loss on the deal.",
 ]
 
 

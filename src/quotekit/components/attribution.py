@@ -278,6 +278,7 @@ class _Context:
             span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
             self.q_tokens.append((span.start, span.end) if span is not None else (0, 0))
         self._results: list[dict[str, Any]] = []
+        self._resolving = False
         self.new_entities: list[dict[str, Any]] = []
         self._by_sent: dict[int, list[tuple[int, int, str]]] | None = None
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
@@ -351,6 +352,12 @@ class _Context:
                 res["speaker"] = self._new_entity(res["mention"])
         return res
 
+    def _capitalised_elsewhere(self, tok: Token) -> bool:
+        """A sentence-initial "Fosters" is a name when it is capitalised mid-sentence too."""
+        if not tok.is_sent_start:
+            return True
+        return any(t.text == tok.text and not t.is_sent_start for t in self.doc if t.i != tok.i)
+
     def _new_entity(self, mention: tuple[int, int]) -> str | None:
         """A named speaker the model did not tag ("Fosters said"): add it as an entity."""
         doc = self.doc
@@ -358,7 +365,9 @@ class _Context:
         if span is None or len(span) == 0 or len(span) > 5:
             return None
         toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
-        if not toks or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks):
+        if not toks or not all(t.text[:1].isupper() and (
+                t.pos_ == "PROPN" or (t.pos_ == "NOUN" and self._capitalised_elsewhere(t)))
+                for t in toks):
             return None
         name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         key = normalise_name(name)
@@ -729,6 +738,14 @@ class _Context:
         if root.pos_ == "PRON" or low in PRONOUN_GENDER or low in ORG_PRONOUNS:
             return self._resolve_pronoun(low, span.start)
         if low in DOCUMENT_NOUNS:
+            # "The book, by journalist Robert Peston, said": its author.
+            for child in root.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    for obj in child.children:
+                        eid = self.tok_ent[obj.i]
+                        if obj.dep_ == "pobj" and eid is not None and \
+                                self.entities[eid]["type"] in ("PERSON", "ORG"):
+                            return eid
             # "his report said", "Mr Kok's report noted", "the Kok report said".
             for child in root.children:
                 if child.dep_ in ("poss", "compound") and child.i < root.i:
@@ -743,6 +760,13 @@ class _Context:
             return self.last_speaker(span.start)
         if low in ORG_NOUNS:
             return self._nearest(span.start, lambda e: e["type"] == "ORG", prefer_subject=True)
+        if root.tag_ == "NNS":
+            # "G7 ministers said": a group speaking for the organisation that names it.
+            for child in root.children:
+                eid = self.tok_ent[child.i]
+                if child.dep_ == "compound" and eid is not None and \
+                        self.entities[eid]["type"] == "ORG":
+                    return eid
         titles_match = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
                         and t.dep_ != "det"]
         if root.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ == "the" for t in root.children):
@@ -827,6 +851,16 @@ class _Context:
                 if pronoun and subj.lower_ == pronoun:
                     k -= 1
                     continue
+                if pronoun and eid is None and subj.pos_ == "NOUN" and not self._resolving \
+                        and any(c.lower_ == "the" for c in subj.children):
+                    # "But the prime minister said he had discussed …": the description.
+                    self._resolving = True
+                    try:
+                        eid = self._resolve(self._mention_span(subj), -1)
+                    finally:
+                        self._resolving = False
+                    if eid is not None and ok(self.entities[eid]):
+                        return eid
             for s, e, eid in cands:
                 if doc[e - 1].dep_ in SUBJECT_DEPS:
                     return eid
@@ -875,11 +909,14 @@ class _Context:
                 lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
             for f in frames:
                 fs = f["start"]
-                if lo <= fs < hi and not (q["start"] <= fs < q["end"]):
+                if lo <= fs < hi and not (q["start"] <= fs < q["end"]) \
+                        and not self._inside_speaker_phrase(fs, r):
                     sh = f.get("speaker_head")
                     if sh is None or r.get("mention") is None or self._same_speaker(sh, r):
                         r["via"] = f["source"]
                         break
+            according = any(self.cue_tokens.get(i) == "according to"
+                            for i in before + after)
             spk = r.get("speaker")
             para = r.get("para", -1)
             if r["via"] is None and spk is not None and prev is not None \
@@ -889,7 +926,7 @@ class _Context:
                     and (r.get("rule") == "continuation" or self._is_pronoun(r.get("mention"))):
                 # '"…," X told Reuters. "…," he added.': the same speaker carries on.
                 r["via"] = prev["via"]
-            if r["via"] is None and spk is not None and spk in interview:
+            if r["via"] is None and spk is not None and spk in interview and not according:
                 # "X told the BBC …" earlier: X's later quotes come from that interview.
                 r["via"] = interview[spk]
             if r["via"] is None and spk is not None:
@@ -911,6 +948,25 @@ class _Context:
                     if f["source"] == r["via"] and f.get("frame") in INTERVIEW_FRAMES \
                             and lo <= f["start"] < hi:
                         interview[spk] = r["via"]
+
+    def _inside_speaker_phrase(self, char_off: int, r: dict[str, Any]) -> bool:
+        """'The book, by Sunday Telegraph journalist Robert Peston, said': the newspaper
+        describes the speaker; it relays nothing."""
+        if not r.get("mention"):
+            return False
+        span = self.doc.char_span(char_off, char_off + 1, alignment_mode="expand")
+        ms = self.doc.char_span(r["mention"][0], r["mention"][1], alignment_mode="expand")
+        if span is None or ms is None or len(ms) == 0:
+            return False
+        root = ms.root
+        tok = span[0]
+        for _ in range(8):
+            if tok.i == root.i:
+                return True
+            if tok.head.i == tok.i or tok.pos_ == "VERB":
+                return False
+            tok = tok.head
+        return False
 
     def _is_pronoun(self, mention: tuple[int, int] | None) -> bool:
         if not mention:

@@ -1066,7 +1066,6 @@ class _DocWork:
             if (
                 prev.tag_ in ("NNP", "NNPS")
                 and prev.text[:1].isupper()
-                and not prev.is_sent_start
                 and prev.ent_type_ not in ("GPE", "NORP")
             ):
                 return True
@@ -1275,6 +1274,8 @@ class _DocWork:
         if verb_tok is None:
             return None
         vlow = verb_tok.lower_
+        if not strong_name and vlow not in _REPORT_FORMS | _QUOTE_FORMS:
+            return None  # "Bloomberg said" may be the man; "Bloomberg reported" is the agency
         if tail == "report":
             frame = "report"
         elif vlow in _QUOTE_FORMS:
