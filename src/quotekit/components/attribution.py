@@ -365,7 +365,7 @@ class _Context:
         if span is None or len(span) == 0 or len(span) > 5:
             return None
         toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
-        if not toks or not all(t.text[:1].isupper() and (
+        if not toks or any(t.tag_ == "NNPS" for t in toks) or not all(t.text[:1].isupper() and (
                 t.pos_ == "PROPN" or (t.pos_ == "NOUN" and self._capitalised_elsewhere(t)))
                 for t in toks):
             return None
@@ -531,12 +531,16 @@ class _Context:
                         return self._mention_span(child)
         for _ in range(4):
             subj = self._subject(verb)
-            if subj is not None:
+            if subj is not None and self.tok_para[subj.i] == self.tok_para[cue]:
                 return self._mention_span(subj)
             if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
                 if verb.dep_ in ("relcl", "acl"):
+                    # "Hillary Clinton asking, '…'"; but not "the plans for pensioners
+                    # saying …", where the participle belongs to the clause's subject.
                     head = verb.head
-                    if self.in_quote[head.i] < 0 and head.pos_ in ("PROPN", "NOUN", "PRON"):
+                    if self.in_quote[head.i] < 0 and (
+                            head.pos_ in ("PROPN", "PRON") or self.tok_ent[head.i] is not None
+                            or verb.dep_ == "relcl"):
                         return self._mention_span(head)
                 verb = verb.head
             else:
