@@ -139,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--single", action="store_true", help="add an in-process baseline")
     parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--save-outputs", metavar="DIR",
+                        help="write each run's article dicts to DIR/<mode>.jsonl")
     args = parser.parse_args(argv)
 
     articles = load_articles(args.path, args.limit)
@@ -153,6 +155,14 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         outputs.append(res)
         print(json.dumps(row), flush=True)
+    if args.save_outputs:
+        import os
+
+        os.makedirs(args.save_outputs, exist_ok=True)
+        for row, res in zip(rows, outputs):
+            name = row["mode"].split(" (")[0].replace(" ", "-") + ".jsonl"
+            with open(os.path.join(args.save_outputs, name), "w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in res)
     identical = all(o == outputs[0] for o in outputs[1:])
     print(f"outputs identical across runs: {identical}", flush=True)
     print("\n| mode | articles | words | seconds | articles/s | words/s |")

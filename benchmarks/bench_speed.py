@@ -387,10 +387,13 @@ def rss_worker(args: argparse.Namespace) -> None:
     stream = itertools.islice(itertools.cycle(texts), args.rss_articles)
     for _article in quotekit.extract_many(stream, nlp=nlp, batch_size=BATCH_SIZE):
         n += 1
-        if n in marks:
+        if n in marks or n % 1000 == 0:
             gc.collect()
-            out["points"].append({"articles": n, "rss_kb": rss_now_kb(),
-                                  "maxrss_kb": peak_rss_kb(), "elapsed_s": perf() - t0})
+            point = {"articles": n, "rss_kb": rss_now_kb(), "maxrss_kb": peak_rss_kb(),
+                     "elapsed_s": perf() - t0}
+            print("progress " + json.dumps(point), file=sys.stderr, flush=True)
+            if n in marks:
+                out["points"].append(point)
     out["peak_kb"] = peak_rss_kb()
     out["corpus_articles"] = len(texts)
     print(json.dumps(out))
@@ -501,18 +504,18 @@ def bench_scaling(texts: list[str], qk: Any, rounds: int, out: dict[str, Any]) -
                     quotekit.extract(t, nlp=qk)
                 return {}
 
-            dt, _ = timed(run)
-            per_char[size].append(dt / chars)
+            _wall, info = timed(run)
+            per_char[size].append(info["cpu_s"] / chars)
     print(f"\n## Scaling with article length: quotekit.extract, one text at a time "
-          f"(default max_chars=100,000; {rounds} rounds, medians)")
-    print(f"{'target size':>12}{'texts':>7}{'mean chars':>12}{'us/char':>10}{'chars/s':>11}"
+          f"(default max_chars=100,000; CPU time; {rounds} rounds, medians)")
+    print(f"{'target size':>12}{'texts':>7}{'mean chars':>12}{'us/char':>10}{'chars/CPU-s':>12}"
           f"{'vs 10k':>8}")
     ref = statistics.median(per_char[10_000])
     res = {}
     for size, count in plan:
         med = statistics.median(per_char[size])
         mean_chars = sum(map(len, sets[size])) / count
-        print(f"{size:>12,}{count:>7}{mean_chars:>12,.0f}{med * 1e6:>10.2f}{1 / med:>11,.0f}"
+        print(f"{size:>12,}{count:>7}{mean_chars:>12,.0f}{med * 1e6:>10.2f}{1 / med:>12,.0f}"
               f"{med / ref:>8.2f}")
         res[size] = {"texts": count, "mean_chars": mean_chars, "s_per_char": med,
                      "rounds": per_char[size]}
@@ -562,6 +565,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None,
                     help="at most N articles per corpus for throughput and component shares")
     ap.add_argument("--rounds", type=int, default=3, help="alternating timed rounds")
+    ap.add_argument("--scaling-rounds", type=int, default=None,
+                    help="rounds for the length-scaling section (default: min(--rounds, 3))")
     ap.add_argument("--skip-scaling", action="store_true")
     ap.add_argument("--skip-nproc", action="store_true")
     ap.add_argument("--skip-rss", action="store_true")
@@ -609,7 +614,7 @@ def main(argv: list[str] | None = None) -> int:
             texts = list(itertools.islice(itertools.cycle(pool), n))
             bench_nproc(texts, qk, results)
         if not args.skip_scaling:
-            bench_scaling(pool, qk, min(args.rounds, 3), results)
+            bench_scaling(pool, qk, args.scaling_rounds or min(args.rounds, 3), results)
     results["peak_rss_main_kb"] = peak_rss_kb()
     print(f"\npeak RSS of this process (bare + quotekit pipelines, all sections): "
           f"{mib(results['peak_rss_main_kb'])}")

@@ -695,7 +695,7 @@ def _is_term(f: dict, kind: str = "partial") -> bool:
         return True  # a subheading in single quotes: 'A change warrior.'
     if exclaim:
         return False  # a chant or a question
-    if f["cue_next"] and nw <= 6 and not f["pron"] and f["prev"] != ":":
+    if f["cue_next"] and nw <= 6 and (not f["pron"] or f["title"]) and f["prev"] != ":":
         return True  # the so-called "...", the book "...", known as "..."
     if f["rep_next"] or f["verb_start"]:
         return False  # said, "No."  /  "That's Jeb Bush and Marco Rubio."

@@ -323,6 +323,12 @@ class _Context:
         res: dict[str, Any] = {"cue": None, "mention": None, "speaker": None, "rule": None,
                                "cue_tok": None, "para": self.tok_para[self.q_tokens[qi][0]]
                                if self.q_tokens[qi][1] else -1}
+        interrupted = self._interrupted(qi, before, prev)
+        if interrupted is not None:
+            res.update(mention=interrupted["mention"], cue=interrupted["cue"],
+                       speaker=interrupted["speaker"], rule="continuation",
+                       cue_tok=interrupted.get("cue_tok"))
+            return res
         adjacent = self._dash_credit(q) or self._adjacent_speaker(after, cue)
         if adjacent is not None:
             mention, cue_pair, rule, cue_tok = adjacent
@@ -386,6 +392,22 @@ class _Context:
             if self.tok_ent[t.i] is None:
                 self.tok_ent[t.i] = eid
         return eid
+
+    def _interrupted(self, qi: int, before: list[int], prev: list[dict[str, Any]]):
+        """'"My hope," he said, "is that …"': the second half of a quote its attribution
+        interrupts belongs to the first half's speaker."""
+        if qi == 0 or not prev or not prev[-1].get("mention") or not before:
+            return None
+        q = self.quotes[qi]
+        content = self.doc.text[q["content_start"]:q["content_end"]].lstrip()
+        if not content[:1].islower():
+            return None
+        pts, pte = self.q_tokens[qi - 1]
+        if pte == 0 or before[0] > pte or self.doc[before[-1]].text != ",":
+            return None
+        if prev[-1].get("cue_tok") is not None and prev[-1]["cue_tok"] in before:
+            return prev[-1]
+        return None
 
     def _dash_credit(self, q: dict[str, Any]):
         """'“…” ― Jane Doe': a dash and a name right after the closing mark."""
@@ -452,7 +474,8 @@ class _Context:
         between = [doc[i] for i in range(te, cue) if not doc[i].is_punct and not doc[i].is_space]
         if not between:
             return True  # '"…." said X'
-        return all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM") for t in between)
+        return all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM", "ADP")
+                   for t in between)
 
     def _governing_cue(self, qi: int) -> int | None:
         """A cue that governs tokens of the quote (partial quotes: 'called it "x"')."""
@@ -575,7 +598,9 @@ class _Context:
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and self.in_quote[child.i] < 0 \
-                    and child.lower_ not in ("it", "there", "what", "that", "which") \
+                    and child.lower_ not in ("there", "what", "that", "which") \
+                    and not (child.lower_ == "it" and (child.dep_ != "nsubj"
+                                                      or verb.i not in self.cue_tokens)) \
                     and child.pos_ in ("PROPN", "PRON", "NOUN") and child.text[:1].isalpha() \
                     and child.ent_type_ not in ("DATE", "TIME"):
                 if child.lower_ in ("who", "whom") and verb.dep_ == "relcl":
