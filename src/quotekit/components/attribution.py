@@ -52,7 +52,8 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "ministry", "government", "agen
              "organization", "council", "commission", "authority", "retailer", "carrier",
              "airline", "maker", "manufacturer", "giant", "operator", "regulator", "body",
              "administration", "board", "team", "side", "insurer", "lender", "broadcaster",
-             "network", "charity", "campaign", "watchdog", "newspaper", "paper", "agency"}
+             "network", "charity", "campaign", "watchdog", "newspaper", "paper", "lender",
+             "conglomerate", "business", "channel", "daily"}
 #: Cues whose subject may follow them: '"…," said Antonov' (not "told X", "called X").
 INVERTING = {"say", "add", "write", "continue", "explain", "insist", "reply", "recall", "note",
              "warn", "argue", "declare", "conclude", "observe", "admit", "agree", "complain",
@@ -67,7 +68,15 @@ DOCUMENT_NOUNS = {"statement", "report", "letter", "article", "memo", "release",
 TITLE_QUALIFIERS = {"deputy", "vice", "former", "shadow", "acting", "assistant", "junior",
                     "ex", "late", "interim", "associate", "under"}
 #: After a quote that ends a sentence, a cue further than this is the writer's next sentence.
-MAX_CUE_GAP_AFTER_SENTENCE = 4
+MAX_CUE_GAP_AFTER_SENTENCE = 8
+#: Nouns news uses for the same kind of organisation.
+_SYNONYM_SETS = ({"watchdog", "regulator", "authority", "agency"},
+                 {"firm", "company", "group", "giant", "maker", "manufacturer", "business",
+                  "conglomerate", "retailer", "operator"},
+                 {"bank", "lender"}, {"airline", "carrier"}, {"union", "association"},
+                 {"broadcaster", "network", "channel"}, {"newspaper", "paper", "daily"},
+                 {"government", "administration", "ministry", "department"})
+_SYNONYMS = {w: group for group in _SYNONYM_SETS for w in group}
 MAX_BACK_PARAGRAPHS = 3
 #: Frames that make a speaker's later quotes come from the same conversation.
 INTERVIEW_FRAMES = {"told", "interview", "speaking_to"}
@@ -329,7 +338,7 @@ class _Context:
                        speaker=interrupted["speaker"], rule="continuation",
                        cue_tok=interrupted.get("cue_tok"))
             return res
-        adjacent = self._dash_credit(q) or self._adjacent_speaker(after, cue)
+        adjacent = self._dash_credit(q) or self._adjacent_speaker(qi, after, cue)
         if adjacent is not None:
             mention, cue_pair, rule, cue_tok = adjacent
             res.update(mention=mention, cue=cue_pair, rule=rule, cue_tok=cue_tok)
@@ -432,7 +441,7 @@ class _Context:
             return None
         return (self._mention_span(tok), (dash, dash + 1), "dash", None)
 
-    def _adjacent_speaker(self, after: list[int], cue: int | None):
+    def _adjacent_speaker(self, qi: int, after: list[int], cue: int | None):
         """'"…," Flynn, a top surrogate, said' and '"…" ― Jane Doe': the name right after."""
         doc = self.doc
         k = 0
@@ -449,19 +458,33 @@ class _Context:
         if cue is None or cue not in after or cue <= first.i or \
                 self.cue_tokens.get(cue) == "quote":
             return None
-        # '"…," shop owner Hayriye Evren, told AP': a name before the cue, no verb between.
+        # '"…," shop owner Hayriye Evren, told AP': a name before the cue, no verb between;
+        # a person rather than the organisation describing them ("the Liberal Democrat
+        # chairman Matthew Taylor said").
+        if self._ends_sentence(qi) and not self._attribution_after_sentence(self.q_tokens[qi][1],
+                                                                            cue):
+            return None
+        found = None
         for i in after[k:]:
             if i >= cue:
-                return None
+                break
             t = doc[i]
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!"):
                 return None
             eid = self.tok_ent[i]
             if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
-                mention = self._mention_span(t)
-                tok = doc[cue]
-                return (mention, (tok.idx, tok.idx + len(tok.text)), "cue", cue)
-        return None
+                if found is None or (self.entities[eid]["type"] == "PERSON"
+                                     and self.entities[self.tok_ent[found]]["type"] != "PERSON"):
+                    found = i
+        if found is None:
+            return None
+        tok = doc[cue]
+        return (self._mention_span(doc[found]), (tok.idx, tok.idx + len(tok.text)), "cue", cue)
+
+    def _ends_sentence(self, qi: int) -> bool:
+        q = self.quotes[qi]
+        content = self.doc.text[q["content_start"]:q["content_end"]]
+        return content.rstrip(" \"'”’»").endswith((".", "!", "?", "…"))
 
     def _attribution_after_sentence(self, te: int, cue: int) -> bool:
         """After a quote that ends its sentence, only '"…." he said' / '"…." said X' /
@@ -471,6 +494,8 @@ class _Context:
         tok = doc[cue]
         if tok.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return False
+        if any(c.dep_ in ("ccomp", "dobj") and c.i > cue for c in tok.children):
+            return False  # '"…." Matthew Taylor said the attacks were …': another report
         between = [doc[i] for i in range(te, cue) if not doc[i].is_punct and not doc[i].is_space]
         if not between:
             return True  # '"…." said X'
@@ -506,8 +531,7 @@ class _Context:
         best = None
         best_d = None
         ts, te = self.q_tokens[qi]
-        content = self.doc.text[self.quotes[qi]["content_start"]:self.quotes[qi]["content_end"]]
-        ends_sentence = content.rstrip(" \"'”’»").endswith((".", "!", "?", "…"))
+        ends_sentence = self._ends_sentence(qi)
         for i in after:
             if i in self.cue_tokens:
                 d = i - te
@@ -540,6 +564,15 @@ class _Context:
                 if nxt + 1 < len(doc) and self.in_quote[nxt + 1] < 0:
                     return self._mention_span(doc[nxt + 1])
             return None
+        if tok.tag_ == "VBG" and self._subject(tok) is None:
+            # "footage of Hillary Clinton asking, '…'": the person right before.
+            j = cue - 1
+            if j >= 0 and doc[j].text == ",":
+                j -= 1
+            eid = self.tok_ent[j] if j >= 0 else None
+            if eid is not None and self.entities[eid]["type"] == "PERSON" \
+                    and self.in_quote[j] < 0:
+                return self._mention_span(doc[j])
         verb = tok
         if verb.lower_ == "saying" and verb.head.lower_ in ("as",) and verb.head.head.i != verb.i:
             verb = verb.head.head  # "quoted as saying" -> quoted
@@ -788,6 +821,13 @@ class _Context:
                                 child.lower_, child.lower_), span.start)
             return self.last_speaker(span.start)
         if low in ORG_NOUNS:
+            # "The watchdog said" after "stock market regulator AMF": the organisation
+            # described by the same kind of noun, else the nearest one in subject position.
+            kinds = _SYNONYMS.get(low, {low})
+            described = self._nearest(span.start, lambda e: e["type"] == "ORG" and bool(
+                kinds & set(e.get("descriptors", ()))))
+            if described is not None:
+                return described
             return self._nearest(span.start, lambda e: e["type"] == "ORG", prefer_subject=True)
         if root.tag_ == "NNS":
             # "G7 ministers said": a group speaking for the organisation that names it.

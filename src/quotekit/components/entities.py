@@ -52,7 +52,7 @@ BLOCKING_BOILERPLATE = {"editors_note", "paywall"}
 
 class _Cluster:
     __slots__ = ("type", "key", "forms", "mentions", "titles", "affiliation", "iso",
-                 "gender", "tokens", "last_pos")
+                 "gender", "tokens", "last_pos", "descriptors")
 
     def __init__(self, type_: str, key: str):
         self.type = type_
@@ -65,6 +65,7 @@ class _Cluster:
         self.gender: str | None = None
         self.tokens: list[str] = []  # the fullest person name, as tokens
         self.last_pos = -1
+        self.descriptors: list[str] = []  # "regulator" in "stock market regulator AMF"
 
     def add(self, start: int, end: int, form: str) -> None:
         self.mentions.append((start, end))
@@ -333,6 +334,8 @@ class EntityResolver:
             c.mentions.sort()
             if c.gender is None:
                 c.gender = self._forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
+            if c.tokens[0] in NOT_ORGS:
+                continue  # "MPs", "CEO": a role, not a name
             if len(c.tokens) == 1 and not c.titles and c.gender is None \
                     and self._forename_gender(c.tokens[0]) is None \
                     and normalise_name(c.tokens[0]) not in self.male | self.female:
@@ -625,6 +628,9 @@ class EntityResolver:
                     c = org_clusters[key] = _Cluster("ORG", key)
                     order.append(c)
                 c.add(s, e, form)
+                for word in _descriptors(toks):
+                    if word not in c.descriptors:
+                        c.descriptors.append(word)
                 # "Full Name (ACRONYM)" defines an acronym.
                 nxt = toks[-1].i + 1
                 if nxt + 2 < len(doc) + 1 and nxt + 1 < len(doc) and doc[nxt].text == "(" \
@@ -708,6 +714,7 @@ class EntityResolver:
                 "affiliation": c.affiliation,
                 "iso": c.iso,
                 "gender": c.gender,
+                "descriptors": c.descriptors,
             }
             records.append(rec)
             for s, e in rec["mentions"]:
@@ -764,6 +771,20 @@ def _strip_generic_suffix(toks: list[Token]) -> list[Token]:
         if len(words) > n and tuple(words[-n:]) == suffix and toks[-n].text.islower():
             return toks[:-n]
     return toks
+
+
+def _descriptors(toks: list[Token]) -> list[str]:
+    """Common nouns that describe an organisation next to its name: "stock market
+    regulator AMF", "AMF, the regulator", "media giant Vivendi"."""
+    out = []
+    i = toks[0].i - 1
+    doc = toks[0].doc
+    if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].text.islower():
+        out.append(doc[i].lower_)
+    for child in toks[-1].children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            out.append(child.lower_)
+    return out
 
 
 def _is_abbrev(key: str) -> bool:
