@@ -173,6 +173,9 @@ class EntityResolver:
             iso, form_type = hit
             if form_type == "demonym" and span.root.ent_type_ == "EVENT":
                 continue  # "the Australian Open"; but "the Iraq war" names Iraq
+            if form_type == "demonym" and span.root.ent_type_ == "ORG" and \
+                    not self._state_body(doc, span):
+                continue  # "British Telecom" is a firm; "the Russian Foreign Ministry" a state
             if form_type in ("capital", "seat") and not _acts(span):
                 continue
             start_char, end_char = _trim_possessive(span)
@@ -187,6 +190,17 @@ class EntityResolver:
                     out.append((hit[0], tok.i, tok.i + 1, (tok.idx, tok.idx + len(head))))
         out.sort(key=lambda x: x[3])
         return out
+
+    @staticmethod
+    def _state_body(doc: Doc, span: Span) -> bool:
+        """Whether the organisation name around ``span`` is part of a state."""
+        i = span.start
+        while i > 0 and doc[i - 1].ent_iob_ == "I":
+            i -= 1
+        j = span.end
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        return any(t.lower_ in STATE_WORDS for t in doc[i:j])
 
     def _country_clusters(self, doc: Doc, countries) -> list[_Cluster]:
         clusters: dict[str, _Cluster] = {}
@@ -744,6 +758,13 @@ class EntityResolver:
 #: Words that make a country name part of a region's name.
 REGION_PREFIXES = {"Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
                    "New", "Central", "Upper", "Lower", "Greater"}
+#: Words that make an organisation part of a state ("the Russian Foreign Ministry").
+STATE_WORDS = {"ministry", "government", "embassy", "army", "navy", "military", "police",
+               "parliament", "foreign", "defence", "defense", "central", "state", "federal",
+               "national", "interior", "treasury", "cabinet", "senate", "congress", "armed",
+               "forces", "air", "force", "intelligence", "security", "council", "presidency",
+               "consulate", "mission", "delegation", "administration", "office", "department",
+               "court", "prosecutor", "prosecutors", "authorities", "officials", "navy"}
 #: Entity labels inside which a country name is part of another name.
 NOT_COUNTRY_LABELS = {"PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
 #: Last words that make a name a firm's: "Barrick Gold", "Vivendi Universal".
