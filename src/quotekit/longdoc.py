@@ -5,33 +5,69 @@ cut), else at a sentence end outside quotes, else at whitespace. Merging shifts
 every offset back into the original text and joins entities and sources that
 the parts found separately (same country code, same normalised name, a surname
 that matches one full name), so ids are unique and consistent across parts.
+
+Texts of any length are also cut inside very long runs of punctuation, symbols
+or emoji (``MAX_AFFIX_RUN``): spaCy's tokenizer strips such characters one at a
+time as prefixes and suffixes, so a run of n of them costs O(n²) (20,000
+quotation marks in a row take about a minute as one ``Doc``, a few seconds in
+pieces). Such a run holds no words, so no real quotation is lost; a quotation
+that contains one may come out as two.
 """
 
 from __future__ import annotations
+
+import bisect
+import re
 
 from .model import Article, Entity, Mention, Quote, Source
 from .quotemarks import scan
 from .textutil import normalise_name
 
+#: Runs of characters that are neither word characters nor whitespace (quotation
+#: marks, punctuation, symbols, emoji) longer than this are cut into pieces.
+MAX_AFFIX_RUN = 500
 
-def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
-    """``(start, end)`` parts of at most ``max_chars`` characters covering ``text``."""
-    if len(text) <= max_chars:
-        return [(0, len(text))]
-    quotes = scan(text).quotes
-    inside = _QuoteRanges([(q.start, q.end) for q in quotes])
-    parts = []
-    start = 0
+
+def split_text(text: str, max_chars: int,
+               max_run: int = MAX_AFFIX_RUN) -> list[tuple[int, int]]:
+    """``(start, end)`` parts of at most ``max_chars`` characters covering ``text``.
+
+    text (str): the article.
+    max_chars (int): the longest part (at least 1).
+    max_run (int): the longest run of punctuation/symbol characters kept in one part.
+    RETURNS (list[tuple[int, int]]): contiguous parts, in order, covering ``text``
+        exactly (one ``(0, 0)`` part for an empty text).
+    RAISES (ValueError): when ``max_chars`` or ``max_run`` is not a positive int.
+    """
+    for name, value in (("max_chars", max_chars), ("max_run", max_run)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"split_text() needs {name} to be a positive int, got {value!r}.")
     n = len(text)
-    while start < n:
-        if n - start <= max_chars:
-            parts.append((start, n))
-            break
-        limit = start + max_chars
-        cut = _last_boundary(text, start, limit, inside)
-        parts.append((start, cut))
-        start = cut
-    return parts
+    runs = [(m.start(), m.end()) for m in _affix_runs(max_run).finditer(text)]
+    if n <= max_chars and not runs:
+        return [(0, n)]
+    cuts: set[int] = set()
+    if n > max_chars:
+        inside = _QuoteRanges([(q.start, q.end) for q in scan(text).quotes])
+        start = 0
+        while n - start > max_chars:
+            start = _last_boundary(text, start, start + max_chars, inside)
+            cuts.add(start)
+    for run_start, run_end in runs:
+        cuts.update(range(run_start + max_run, run_end, max_run))
+    bounds = [0, *sorted(c for c in cuts if 0 < c < n), n]
+    return list(zip(bounds, bounds[1:]))
+
+
+_RUN_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _affix_runs(max_run: int) -> re.Pattern[str]:
+    # One character class under one quantifier: linear, no backtracking.
+    pattern = _RUN_PATTERNS.get(max_run)
+    if pattern is None:
+        pattern = _RUN_PATTERNS[max_run] = re.compile(r"[^\w\s]{%d,}" % (max_run + 1))
+    return pattern
 
 
 class _QuoteRanges:
@@ -39,8 +75,6 @@ class _QuoteRanges:
         self.ranges = ranges
 
     def covers(self, pos: int) -> bool:
-        import bisect
-
         i = bisect.bisect_right(self.ranges, (pos, float("inf"))) - 1
         return i >= 0 and self.ranges[i][0] < pos < self.ranges[i][1]
 

@@ -1028,11 +1028,12 @@ class _Context:
         if span is None or ms is None or len(ms) == 0:
             return False
         root = ms.root
+        cue = r.get("cue_tok")
         tok = span[0]
-        for _ in range(8):
+        for _ in range(10):
             if tok.i == root.i:
                 return True
-            if tok.head.i == tok.i or tok.pos_ == "VERB":
+            if tok.head.i == tok.i or tok.i == cue or tok.dep_ in ("ccomp", "advcl", "ROOT"):
                 return False
             tok = tok.head
         return False
