@@ -62,29 +62,41 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: in
     n_process (int): processes for ``nlp.pipe``.
     batch_size (int): texts per batch.
     nlp (Language | None): a quotekit pipeline; default: the cached ``quotekit.load()``.
-    max_chars (int): longer texts are processed in parts of at most this size.
+    max_chars (int): longer texts are processed in parts of at most this size (capped
+        at ``nlp.max_length``).
     YIELDS (Article): one per input text.
+    RAISES (TypeError): when an item is neither a str nor a ``(str, id)`` pair (the
+        message names its position); raised when the iteration reaches it.
+    RAISES (ValueError): when ``n_process``, ``batch_size`` or ``max_chars`` is not a
+        positive int.
     """
-    if not isinstance(n_process, int) or isinstance(n_process, bool) or n_process < 1:
-        raise ValueError(Errors.E012.format(value=n_process))
+    for name, value in (("n_process", n_process), ("batch_size", batch_size),
+                        ("max_chars", max_chars)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(Errors.E012.format(value=value) if name == "n_process" else
+                             Errors.E017.format(name=name, value=value))
     nlp = nlp or default_nlp()
-    parts = _parts(texts, max_chars)
-    pending: dict[int, list[tuple[int, Article]]] = {}
+    max_chars = min(max_chars, nlp.max_length)
+    # Texts split in parts stay in this process (only the parts go to workers).
     full_texts: dict[int, str] = {}
+    parts = _parts(texts, max_chars, full_texts)
+    pending: dict[int, list[tuple[int, Article]]] = {}
     for doc, ctx in nlp.pipe(parts, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        index, part, n_parts, offset, item_id, full = ctx
+        index, n_parts, offset, item_id = ctx
         article = Article.from_doc(doc, id=item_id)
         if n_parts == 1:
             yield article
             continue
-        if full is not None:
-            full_texts[index] = full
         pending.setdefault(index, []).append((offset, article))
         if len(pending[index]) == n_parts:
             yield merge_articles(full_texts.pop(index), item_id, pending.pop(index))
 
 
-def _parts(texts: Iterable[Any], max_chars: int) -> Iterator[tuple[str, tuple]]:
+def _parts(texts: Iterable[Any], max_chars: int,
+           full_texts: dict[int, str]) -> Iterator[tuple[str, tuple]]:
+    """``(part text, (index, n_parts, offset, id))`` for every part of every text."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(Errors.E018.format(type=type(texts).__name__))
     for index, item in enumerate(texts):
         if isinstance(item, str):
             text, item_id = item, None
@@ -94,10 +106,10 @@ def _parts(texts: Iterable[Any], max_chars: int) -> Iterator[tuple[str, tuple]]:
             raise TypeError(Errors.E003.format(type=type(item).__name__, index=index))
         if item_id is not None and not isinstance(item_id, str):
             item_id = str(item_id)
-        if len(text) <= max_chars:
-            yield text, (index, 0, 1, 0, item_id, None)
-            continue
         pieces = split_text(text, max_chars)
-        for n, (start, end) in enumerate(pieces):
-            yield text[start:end], (index, n, len(pieces), start, item_id,
-                                    text if n == 0 else None)
+        if len(pieces) == 1:
+            yield text, (index, 1, 0, item_id)
+            continue
+        full_texts[index] = text
+        for start, end in pieces:
+            yield text[start:end], (index, len(pieces), start, item_id)

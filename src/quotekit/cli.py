@@ -83,8 +83,10 @@ def read_jsonl(path: str, encoding: str, stderr: TextIO) -> Iterator[InputRecord
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 rid = obj.get("id") if isinstance(obj, dict) else None
+                reason = ("no 'text' string" if isinstance(obj, dict)
+                          else f"a JSON {type(obj).__name__}, not an object")
                 yield _error_record(_id(rid), origin, "E008", Errors.E008.format(
-                    line=lineno, path=path, reason="no 'text' string"), stderr)
+                    line=lineno, path=path, reason=reason), stderr)
                 continue
             yield InputRecord(id=_id(obj.get("id")), text=obj["text"], origin=origin)
     finally:
@@ -153,11 +155,56 @@ def process_records(records: Iterable[InputRecord], *, nlp=None, n_process: int 
 
 def iter_inputs(paths: list[str], input_format: str, encoding: str,
                 stderr: TextIO) -> Iterator[InputRecord]:
-    for path in paths:
-        if input_format == "jsonl":
+    """The input records of ``paths``, in order.
+
+    A file is read as ``input_format`` says; a directory is walked (sorted, hidden
+    entries skipped) for ``*.jsonl`` (read as JSONL) and ``*.txt`` (one article
+    each); a glob that the shell did not expand is expanded here (``**`` recurses).
+    A missing path or a glob that matches nothing becomes an error record.
+    """
+    for path, fmt in _expand_paths(paths, input_format):
+        if fmt == "missing-glob":
+            yield _error_record(path, path, "E013", Errors.E013.format(pattern=path), stderr)
+        elif fmt == "jsonl":
             yield from read_jsonl(path, encoding, stderr)
         else:
             yield read_text_file(path, encoding, stderr)
+
+
+_GLOB_CHARS = "*?["
+
+
+def _expand_paths(paths: list[str], input_format: str) -> Iterator[tuple[str, str]]:
+    import glob
+    import os
+
+    def walk(root: str) -> Iterator[tuple[str, str]]:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                low = name.lower()
+                if name.startswith("."):
+                    continue
+                if low.endswith(".jsonl"):
+                    yield os.path.join(dirpath, name), "jsonl"
+                elif low.endswith(".txt"):
+                    yield os.path.join(dirpath, name), "text"
+
+    def one(path: str) -> Iterator[tuple[str, str]]:
+        if path != "-" and os.path.isdir(path):
+            yield from walk(path)
+        else:
+            yield path, input_format
+
+    for item in paths:
+        if item == "-" or os.path.exists(item) or not any(c in item for c in _GLOB_CHARS):
+            yield from one(item)  # a missing plain path fails when it is read (E007)
+            continue
+        matches = sorted(glob.glob(item, recursive=True))
+        if not matches:
+            yield item, "missing-glob"
+        for match in matches:
+            yield from one(match)
 
 
 def format_table(article: dict[str, Any]) -> str:
@@ -297,6 +344,11 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
     args = parser.parse_args(argv)
     if getattr(args, "n_process", 1) is not None and getattr(args, "n_process", 1) < 1:
         parser.error("--n-process must be at least 1")
+    if getattr(args, "batch_size", 1) is not None and getattr(args, "batch_size", 1) < 1:
+        parser.error("--batch-size must be at least 1")
+    if getattr(args, "encoding", None) is not None and not _known(args.encoding):
+        parser.error(f"unknown encoding {args.encoding!r}; pass a Python codec name such "
+                     "as utf-8, latin-1 or cp1252")
     try:
         return args.func(args, stdout, stderr)
     except BrokenPipeError:

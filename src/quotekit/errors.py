@@ -78,6 +78,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "Cannot use output directory {path}: {reason}. Pass --output-dir a writable "
         "directory (it is created if missing)."
     )
+    E017 = "{name} must be a positive int, got {value!r}."
+    E018 = (
+        "extract_many() takes an iterable of texts, got a single {type}. "
+        "Wrap it in a list (extract_many([text])) or call extract(text)."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

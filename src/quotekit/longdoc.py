@@ -71,33 +71,44 @@ def _affix_runs(max_run: int) -> re.Pattern[str]:
 
 
 class _QuoteRanges:
-    def __init__(self, ranges: list[tuple[int, int]]):
-        self.ranges = ranges
+    """Sorted, non-overlapping quotation ranges; which one covers a position."""
 
-    def covers(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.ranges, (pos, float("inf"))) - 1
-        return i >= 0 and self.ranges[i][0] < pos < self.ranges[i][1]
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def covering(self, pos: int) -> int | None:
+        """The start of the quotation with ``start < pos < end``, or None."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        if i >= 0 and self.ranges[i][0] < pos < self.ranges[i][1]:
+            return self.ranges[i][0]
+        return None
 
 
 def _last_boundary(text: str, start: int, limit: int, inside: _QuoteRanges) -> int:
+    """The best cut in ``(start + (limit - start) // 2, limit]``."""
     floor = start + (limit - start) // 2
-    # A paragraph break outside every quote.
-    pos = text.rfind("\n", floor, limit)
-    while pos > floor:
-        if not inside.covers(pos):
-            return pos + 1
-        pos = text.rfind("\n", floor, pos)
-    # A sentence end outside quotes.
-    for mark in (". ", "! ", "? "):
-        pos = text.rfind(mark, floor, limit)
+    # A paragraph break, then a sentence end, then whitespace, outside every quote;
+    # a covered candidate makes the search jump before the quote that covers it.
+    finders = (
+        (lambda lo, hi: text.rfind("\n", lo, hi), 1),
+        (lambda lo, hi: max(text.rfind(m, lo, hi) for m in (". ", "! ", "? ")), 2),
+        (lambda lo, hi: _rfind_space(text, lo, hi), 1),
+    )
+    for find, width in finders:
+        pos = find(floor, limit)
         while pos > floor:
-            if not inside.covers(pos):
-                return pos + 2
-            pos = text.rfind(mark, floor, pos)
-    pos = text.rfind(" ", floor, limit)
-    if pos > floor:
-        return pos + 1
-    return limit
+            covered = inside.covering(pos)
+            if covered is None:
+                return pos + width
+            pos = find(floor, covered)
+    # A quotation longer than half a part has to be cut somewhere: at whitespace.
+    pos = _rfind_space(text, floor, limit)
+    return pos + 1 if pos > floor else limit
+
+
+def _rfind_space(text: str, lo: int, hi: int) -> int:
+    return max(text.rfind(" ", lo, hi), text.rfind("\t", lo, hi), text.rfind("\u00a0", lo, hi))
 
 
 def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) -> Article:

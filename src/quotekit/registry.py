@@ -95,3 +95,15 @@ def reporting_cues_v1(path: str | None = None, extra_verbs: dict[str, dict] | No
             verbs[lemma] = {"class": "speech", "particle": None, "forms": [lemma], **info}
         table["verbs"] = verbs
     return table
+
+
+@spacy.registry.misc("quotekit.titles.v1")
+def titles_v1(path: str | None = None) -> dict[str, Any]:
+    """Job titles and roles (with the gender some imply) and honorifics."""
+    return dict(_read("titles.json", path))
+
+
+@spacy.registry.misc("quotekit.forenames.v1")
+def forenames_v1(path: str | None = None) -> dict[str, list[str]]:
+    """First names that are clearly male or clearly female (for pronoun agreement)."""
+    return dict(_read("forenames.json", path))

@@ -38,7 +38,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..tables import load_json_table
 from ..textutil import ParagraphIndex, normalise_name, paragraphs
 from ._spans import char_span
 
@@ -92,7 +91,8 @@ class Attribution:
 
     def __init__(self, nlp: Language, name: str, cues: dict[str, Any], speakers_key: str,
                  cues_key: str, quotes_key: str, entities_key: str, cue_classes: list[str],
-                 terms_key: str = SPAN_KEYS["terms"], keep_unattributed_partial: bool = False):
+                 terms_key: str = SPAN_KEYS["terms"], keep_unattributed_partial: bool = False,
+                 titles: dict[str, Any] | None = None):
         self.name = name
         self.terms_key = terms_key
         self.keep_unattributed_partial = keep_unattributed_partial
@@ -116,8 +116,7 @@ class Attribution:
         if not self.cue_forms:
             self.cue_forms = dict(FALLBACK_CUES)
         self.cue_forms.setdefault("according", "according to")
-        self.person_titles = set(load_json_table("titles.json").get("titles", {})) \
-            if _has_table("titles.json") else set()
+        self.person_titles = {t.lower() for t in (titles or {}).get("titles", {})}
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases = [p["text"] for p in cues.get("phrases", ()) if p.get("text")]
         phrases += ["according to", "quoted as saying", "quoted by"]
@@ -198,14 +197,6 @@ class Attribution:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
-
-
-def _has_table(name: str) -> bool:
-    try:
-        load_json_table(name)
-        return True
-    except FileNotFoundError:
-        return False
 
 
 def _offsets(pair: tuple[int, int] | None) -> dict[str, int] | None:
@@ -1091,10 +1082,12 @@ class _Context:
         "entities_key": SPAN_KEYS["entities"],
         "terms_key": SPAN_KEYS["terms"],
         "keep_unattributed_partial": False,
+        "titles": {"@misc": "quotekit.titles.v1"},
     },
 )
 def make_attribution(nlp: Language, name: str, cues: dict[str, Any], cue_classes: list[str],
                      speakers_key: str, cues_key: str, quotes_key: str, entities_key: str,
-                     terms_key: str, keep_unattributed_partial: bool) -> Attribution:
+                     terms_key: str, keep_unattributed_partial: bool,
+                     titles: dict[str, Any]) -> Attribution:
     return Attribution(nlp, name, cues, speakers_key, cues_key, quotes_key, entities_key,
-                       cue_classes, terms_key, keep_unattributed_partial)
+                       cue_classes, terms_key, keep_unattributed_partial, titles)

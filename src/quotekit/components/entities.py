@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..tables import country_index, load_json_table, lookup_country
+from ..tables import country_index, lookup_country
 from ..textutil import normalise_name
 from ._spans import char_span
 
@@ -891,19 +891,13 @@ def _dedupe(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
         "spans_key": SPAN_KEYS["entities"],
         "countries": {"@misc": "quotekit.countries.v1"},
         "organisations": {"@misc": "quotekit.international_organisations.v1"},
+        "news_organisations": {"@misc": "quotekit.news_organisations.v1"},
+        "titles": {"@misc": "quotekit.titles.v1"},
+        "forenames": {"@misc": "quotekit.forenames.v1"},
     },
 )
 def make_entities(nlp: Language, name: str, spans_key: str, countries: list[dict[str, Any]],
-                  organisations: list[dict[str, Any]]) -> EntityResolver:
-    titles = _optional_table("titles.json", {})
-    forenames = _optional_table("forenames.json", {})
-    news = _optional_table("news_orgs.json", [])
-    return EntityResolver(nlp, name, spans_key, countries, list(organisations) + list(news),
-                          titles, forenames)
-
-
-def _optional_table(name: str, default: Any) -> Any:
-    try:
-        return load_json_table(name)
-    except FileNotFoundError:
-        return default
+                  organisations: list[dict[str, Any]], news_organisations: list[dict[str, Any]],
+                  titles: dict[str, Any], forenames: dict[str, list[str]]) -> EntityResolver:
+    return EntityResolver(nlp, name, spans_key, countries,
+                          list(organisations) + list(news_organisations), titles, forenames)
