@@ -116,7 +116,6 @@ def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) 
     parts = sorted(parts, key=lambda p: p[0])
     entities: list[dict] = []
     ent_keys: dict[tuple[str, str], int] = {}
-    surnames: dict[str, list[int]] = {}
     sources: list[dict] = []
     src_keys: dict[str, int] = {}
     quotes: list[Quote] = []
@@ -126,22 +125,34 @@ def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) 
             return None
         return Mention(m.start + off, m.end + off, m.text)
 
+    # People named in full anywhere in the article, by surname. In another part a
+    # one-word PERSON (or a one-word ORG that speaks: the model often tags a lone
+    # surname as one) whose name is the surname of exactly one of them is that person.
+    full_names: dict[str, set[str]] = {}
+    for _, art in parts:
+        for e in art.entities:
+            words = e.name.split()
+            if e.type == "PERSON" and len(words) > 1:
+                full_names.setdefault(normalise_name(words[-1]), set()).add(
+                    normalise_name(e.name))
+
     for offset, art in parts:
         ent_map: dict[str, str] = {}
+        speakers = {q.speaker for q in art.quotes}
         for e in art.entities:
             key = (e.type, e.iso or normalise_name(e.name))
+            if len(e.name.split()) == 1 and (
+                    e.type == "PERSON" or (e.type == "ORG" and e.id in speakers)):
+                owners = full_names.get(normalise_name(e.name), set())
+                if len(owners) == 1:
+                    key = ("PERSON", next(iter(owners)))
             idx = ent_keys.get(key)
-            if idx is None and e.type == "PERSON" and len(e.name.split()) == 1:
-                cands = surnames.get(normalise_name(e.name), [])
-                if len(cands) == 1:
-                    idx = cands[0]
             if idx is None:
                 idx = len(entities)
                 ent_keys[key] = idx
-                entities.append({"type": e.type, "name": e.name, "aliases": [], "mentions": [],
-                                 "titles": [], "affiliation": e.affiliation, "iso": e.iso})
-                if e.type == "PERSON" and len(e.name.split()) > 1:
-                    surnames.setdefault(normalise_name(e.name.split()[-1]), []).append(idx)
+                entities.append({"type": key[0], "name": e.name, "aliases": [],
+                                 "mentions": [], "titles": [], "affiliation": e.affiliation,
+                                 "iso": e.iso})
             rec = entities[idx]
             if len(e.name) > len(rec["name"]) and e.type == "PERSON":
                 rec["name"] = e.name
@@ -170,9 +181,14 @@ def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) 
     return Article(
         id=id, text=text, quotes=tuple(quotes),
         entities=tuple(Entity(id=f"e{i}", type=r["type"], name=r["name"],
-                              aliases=tuple(r["aliases"]), mentions=tuple(r["mentions"]),
+                              aliases=tuple(r["aliases"]),
+                              mentions=tuple(sorted(r["mentions"], key=_mention_key)),
                               titles=tuple(r["titles"]), affiliation=r["affiliation"],
                               iso=r["iso"]) for i, r in enumerate(entities)),
         sources=tuple(Source(id=f"s{i}", name=r["name"], kind=r["kind"], roles=tuple(r["roles"]),
                              mentions=tuple(r["mentions"])) for i, r in enumerate(sources)),
     )
+
+
+def _mention_key(m: Mention) -> tuple[int, int]:
+    return (m.start, m.end)

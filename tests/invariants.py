@@ -1,0 +1,83 @@
+"""The output invariants every article must satisfy, for tests and ``scripts/sweep.py``.
+
+``article_violations(text, out)`` takes the input text and ``Article.to_dict()``
+and returns a list of human-readable violations (empty when all hold):
+
+* every offset lies inside the text and ``text[start:end]`` equals the reported
+  text of every mention (speaker mention, cue, entity and source mentions);
+* a quote's ``start``/``end`` cover its marks (``text[start]`` is an opening mark)
+  and its ``text`` is the content between the marks;
+* quotes are sorted and do not overlap;
+* quote, entity and source ids are unique; every ``speaker`` is an entity id and
+  every ``via`` a source id;
+* the record is JSON-serialisable and survives ``json.loads(json.dumps(...))``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from quotekit.quotemarks import OPENING_MARKS
+
+
+def article_violations(text: str, out: dict[str, Any]) -> list[str]:
+    """All invariant violations of one ``Article.to_dict()`` for its input ``text``."""
+    bad: list[str] = []
+    n = len(text)
+
+    def span(where: str, m: dict[str, Any] | None) -> None:
+        if m is None:
+            return
+        s, e = m.get("start"), m.get("end")
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= n):
+            bad.append(f"{where}: offsets {s}..{e} outside the text (len {n})")
+        elif text[s:e] != m.get("text"):
+            bad.append(f"{where}: text[{s}:{e}]={text[s:e]!r} but text={m.get('text')!r}")
+        elif s == e:
+            bad.append(f"{where}: empty span at {s}")
+
+    try:
+        if json.loads(json.dumps(out)) != out:
+            bad.append("to_dict() does not survive a JSON round trip")
+    except (TypeError, ValueError) as exc:
+        bad.append(f"to_dict() is not JSON-serialisable: {exc}")
+
+    entity_ids = [e["id"] for e in out["entities"]]
+    source_ids = [s["id"] for s in out["sources"]]
+    quote_ids = [q["id"] for q in out["quotes"]]
+    for kind, ids in (("quote", quote_ids), ("entity", entity_ids), ("source", source_ids)):
+        if len(set(ids)) != len(ids):
+            bad.append(f"duplicate {kind} ids: {ids}")
+
+    prev_end = 0
+    for q in out["quotes"]:
+        qid, s, e, qt = q["id"], q["start"], q["end"], q["text"]
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n):
+            bad.append(f"{qid}: offsets {s}..{e} outside the text (len {n})")
+            continue
+        if text[s] not in OPENING_MARKS:
+            bad.append(f"{qid}: text[{s}]={text[s]!r} is not an opening mark")
+        # The content sits right after the opening mark (one or two characters: '')
+        # and ends at the closing mark, or at ``end`` for a quote left open.
+        if not any(text[cs:cs + len(qt)] == qt and e - 2 <= cs + len(qt) <= e
+                   for cs in (s + 1, s + 2)):
+            bad.append(f"{qid}: text {qt!r} is not the content of {text[s:e]!r}")
+        if s < prev_end:
+            bad.append(f"{qid}: starts at {s}, before the previous quote ends ({prev_end})")
+        prev_end = max(prev_end, e)
+        if q["kind"] not in ("full", "partial"):
+            bad.append(f"{qid}: kind {q['kind']!r}")
+        span(f"{qid}.speaker_mention", q.get("speaker_mention"))
+        span(f"{qid}.cue", q.get("cue"))
+        if q.get("speaker") is not None and q["speaker"] not in entity_ids:
+            bad.append(f"{qid}: speaker {q['speaker']!r} is no entity id")
+        if q.get("via") is not None and q["via"] not in source_ids:
+            bad.append(f"{qid}: via {q['via']!r} is no source id")
+    for ent in out["entities"]:
+        for i, m in enumerate(ent["mentions"]):
+            span(f"{ent['id']}.mentions[{i}]", m)
+    for src in out["sources"]:
+        for i, m in enumerate(src["mentions"]):
+            span(f"{src['id']}.mentions[{i}]", m)
+    return bad
