@@ -257,10 +257,9 @@ RESOLUTION = [
     pytest.param('Brixa Energy cut 300 jobs on Tuesday. "The decision was painful but '
                  'necessary," they said.',
                  "painful but necessary", "Brixa Energy", "they", id="they-organisation"),
-    xfail('Students from Kestrel College marched through the town. "We want our grants back," '
+    pytest.param('Students from Kestrel College marched through the town. "We want our grants back," '
           "they said.",
           "grants back", None, "they",
-          reason="'they' for a group of people resolves to an organisation merely named nearby",
           id="they-people-not-the-college"),
     pytest.param('Foreign Minister Anna Berg met businessman Peter Lund in Oslo. "We discussed '
                  'trade," the minister said.',
@@ -282,10 +281,9 @@ RESOLUTION = [
     pytest.param('Gerald Mensah and his wife Ruth Mensah run the bakery. "We were told nothing," '
                  "Mrs Mensah said.",
                  "told nothing", "Ruth Mensah", "Mensah", id="mrs-surname-shared-by-two"),
-    xfail('Kofi Asante-Boateng, the union leader, spoke on Monday. "We reject the offer," '
+    pytest.param('Kofi Asante-Boateng, the union leader, spoke on Monday. "We reject the offer," '
           "Asante-Boateng said.",
           "reject the offer", "Kofi Asante-Boateng", "Asante-Boateng",
-          reason="hyphenated surname (labelled ORG by the model) is not joined to its person",
           id="hyphenated-surname-to-full-name"),
     pytest.param('Auditor Peter Lund examined the accounts for a year. "The council wasted '
                  'millions," his report said.',

@@ -49,8 +49,7 @@ BOILERPLATE = [
     pytest.param("Subscribe now to continue reading.", ["paywall"], id="subscribe-now"),
     pytest.param("Story continues below advertisement", ["paywall"], id="story-continues"),
     pytest.param("Sign up for our newsletter", ["paywall"], id="newsletter"),
-    xfail("Are you already a subscriber? Click to log in!", ["paywall"],
-          reason="two paywall prompts on one line are not recognised", id="two-prompts-one-line"),
+    pytest.param("Are you already a subscriber? Click to log in!", ["paywall"], id="two-prompts-one-line"),
     pytest.param("EDITORIAL USE ONLY. NO RESALES. NO ARCHIVES.", ["editors_note"],
                  id="editors-note-alone"),
     pytest.param("A woman waits for a bus in Westbury on May 3. REUTERS/Jane Doe ATTENTION "
@@ -69,8 +68,7 @@ BOILERPLATE = [
     pytest.param("Readers should read more books, the minister said.", [],
                  id="story-sentence-with-read-more"),
     pytest.param("The strike began on Monday (AP).", [], id="agency-in-brackets-not-caption"),
-    xfail("Advertisement revenue fell by a third, the company said.", [],
-          reason="a story sentence starting with 'Advertisement' is taken for a paywall line",
+    pytest.param("Advertisement revenue fell by a third, the company said.", [],
           id="story-sentence-starting-advertisement"),
 ]
 

@@ -57,10 +57,9 @@ PERSON_CLUSTERS = [
     pytest.param("Peter Lund chairs the council. Mr Lund said the budget was tight. Lund's "
                  "critics disagreed.",
                  "Peter Lund", {"Peter Lund", "Lund"}, 3, id="full-mr-possessive"),
-    xfail("Anatoly Kerimov arrived in Minsk. Kerimov's visit was brief. Shareholders "
+    pytest.param("Anatoly Kerimov arrived in Minsk. Kerimov's visit was brief. Shareholders "
           "backed Kerimov.",
           "Anatoly Kerimov", {"Anatoly Kerimov", "Kerimov"}, 3,
-          reason="full name the model did not tag gets a second, nested surname mention",
           id="untagged-full-name-no-nested-mention"),
     pytest.param("Tomasz Wrzesniewski, the chief executive of Brixa Energy, resigned on Monday. "
                  "Wrzesniewski had led the firm for a decade.",
@@ -69,9 +68,8 @@ PERSON_CLUSTERS = [
     # The model labels this surname ORG on its own: it must still join its person.
     pytest.param("Helga Brandt runs a haulage firm. Brandt said the firm would expand.",
                  "Helga Brandt", {"Helga Brandt", "Brandt"}, 2, id="mislabelled-surname-joins"),
-    xfail("Kofi Asante-Boateng leads the union. Asante-Boateng rejected the offer.",
+    pytest.param("Kofi Asante-Boateng leads the union. Asante-Boateng rejected the offer.",
           "Kofi Asante-Boateng", {"Kofi Asante-Boateng", "Asante-Boateng"}, 2,
-          reason="hyphenated surname labelled ORG by the model stays a separate ORG entity",
           id="mislabelled-hyphenated-surname-joins"),
 ]
 
@@ -111,9 +109,8 @@ TITLES = [
                  "Jane Okafor", "mayor", "Westbury", id="apposition-of-place"),
     pytest.param("Peter Lund, chief executive of Brixa Energy, resigned.",
                  "Peter Lund", "chief executive", "Brixa Energy", id="apposition-of-org"),
-    xfail("Brixa Energy chief executive Peter Lund resigned.",
+    pytest.param("Brixa Energy chief executive Peter Lund resigned.",
           "Peter Lund", "chief executive", "Brixa Energy",
-          reason="org-name premodifier is split: title 'Energy chief executive', affiliation 'Brixa'",
           id="premodifier-org-name"),
     xfail("The mayor of Westbury, Jane Okafor, opened the library.",
           "Jane Okafor", "mayor", "Westbury",
@@ -267,12 +264,10 @@ TYPES = [
                  id="invented-firm"),
     pytest.param('Acme Corp said in a statement: "We regret the delay."', "Acme Corp", "ORG",
                  id="corp-suffix-before-quote"),
-    xfail('"We regret the delay," Acme Corp said in a statement.', "Acme Corp", "ORG",
-          reason="'Acme Corp' after a quote becomes a PERSON entity",
+    pytest.param('"We regret the delay," Acme Corp said in a statement.', "Acme Corp", "ORG",
           id="corp-suffix-after-quote"),
-    xfail("Helga Brandt runs Brandt Logistics. Brandt said the firm would expand.",
+    pytest.param("Helga Brandt runs Brandt Logistics. Brandt said the firm would expand.",
           "Brandt Logistics", "ORG",
-          reason="a firm named after a person in the text is typed PERSON",
           id="firm-named-after-person"),
     xfail('"We will rebuild the bridge by spring," Okafor, 54, told reporters.', "Okafor",
           "PERSON", reason="a lone surname speaker (with age apposition) is typed ORG",

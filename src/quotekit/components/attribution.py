@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPAN_KEYS, ensure_extensions
 from ..textutil import ParagraphIndex, normalise_name, paragraphs
 from ._spans import char_span
+from .entities import ORG_SUFFIXES as _ORG_SUFFIXES
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj"}
@@ -92,7 +93,8 @@ class Attribution:
     def __init__(self, nlp: Language, name: str, cues: dict[str, Any], speakers_key: str,
                  cues_key: str, quotes_key: str, entities_key: str, cue_classes: list[str],
                  terms_key: str = SPAN_KEYS["terms"], keep_unattributed_partial: bool = False,
-                 titles: dict[str, Any] | None = None):
+                 titles: dict[str, Any] | None = None,
+                 forenames: dict[str, list[str]] | None = None):
         self.name = name
         self.terms_key = terms_key
         self.keep_unattributed_partial = keep_unattributed_partial
@@ -117,6 +119,8 @@ class Attribution:
             self.cue_forms = dict(FALLBACK_CUES)
         self.cue_forms.setdefault("according", "according to")
         self.person_titles = {t.lower() for t in (titles or {}).get("titles", {})}
+        self.forenames = frozenset(forenames.get("male", ())) | frozenset(
+            forenames.get("female", ())) if forenames else frozenset()
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases = [p["text"] for p in cues.get("phrases", ()) if p.get("text")]
         phrases += ["according to", "quoted as saying", "quoted by"]
@@ -382,7 +386,10 @@ class _Context:
         eid = f"e{len(self.entities)}"
         while eid in self.entities:
             eid = f"e{len(self.entities) + 1}"
-        record = {"id": eid, "type": "ORG" if len(toks) == 1 else "PERSON", "name": name,
+        first = normalise_name(toks[0].text)
+        person = len(toks) > 1 and first in self.comp.forenames and \
+            toks[-1].lower_ not in _ORG_SUFFIXES
+        record = {"id": eid, "type": "PERSON" if person else "ORG", "name": name,
                   "aliases": [name], "mentions": [[toks[0].idx, toks[-1].idx + len(toks[-1].text)]],
                   "titles": [], "affiliation": None, "iso": None, "gender": None}
         self.entities[eid] = record
@@ -793,7 +800,7 @@ class _Context:
         if low in DOCUMENT_NOUNS:
             # "The book, by journalist Robert Peston, said": its author.
             for child in root.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
+                if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                     for obj in child.children:
                         eid = self.tok_ent[obj.i]
                         if obj.dep_ == "pobj" and eid is not None and \
@@ -868,7 +875,10 @@ class _Context:
         if low == "it":
             return self._nearest(before_tok, lambda e: e["type"] in ("ORG",), prefer_subject=True)
         if low in ("they", "we"):
-            return self._nearest(before_tok, lambda e: e["type"] == "ORG", prefer_subject=True)
+            # Only an organisation that was itself the subject: "Students from Kestrel
+            # College marched … they said" is about the students.
+            return self._nearest(before_tok, lambda e: e["type"] == "ORG", prefer_subject=True,
+                                 subjects_only=True)
         return None
 
     def _nearest(self, before_tok: int, ok, prefer_subject: bool = False,
@@ -1083,11 +1093,12 @@ class _Context:
         "terms_key": SPAN_KEYS["terms"],
         "keep_unattributed_partial": False,
         "titles": {"@misc": "quotekit.titles.v1"},
+        "forenames": {"@misc": "quotekit.forenames.v1"},
     },
 )
 def make_attribution(nlp: Language, name: str, cues: dict[str, Any], cue_classes: list[str],
                      speakers_key: str, cues_key: str, quotes_key: str, entities_key: str,
                      terms_key: str, keep_unattributed_partial: bool,
-                     titles: dict[str, Any]) -> Attribution:
+                     titles: dict[str, Any], forenames: dict[str, list[str]]) -> Attribution:
     return Attribution(nlp, name, cues, speakers_key, cues_key, quotes_key, entities_key,
-                       cue_classes, terms_key, keep_unattributed_partial, titles)
+                       cue_classes, terms_key, keep_unattributed_partial, titles, forenames)

@@ -45,6 +45,9 @@ PAYWALL_LINES = (
     "skip advertisement",
     "story continues below advertisement",
 )
+#: Imperatives that open a paywall or sign-up prompt of any wording.
+PROMPTS = ("subscribe ", "sign up ", "log in ", "click here", "click to ", "register to ",
+           "become a subscriber", "already a subscriber")
 #: Credits that end a photo caption.
 CAPTION_CREDIT = regex.compile(
     r"\((?:AP|AFP|Reuters|REUTERS|Getty|EPA|PA)[^()\n]{0,80}\)\s*$"
@@ -53,6 +56,16 @@ CAPTION_CREDIT = regex.compile(
     r"|\b(?:Photo|Picture|Image)(?: credit)?: [^\n]{1,80}$"
     r"|\((?:[\p{L}.&' -]{1,40})/[\p{L}.' -]{1,40}(?: via [\p{L}. ]{1,30})?\)\s*$"
 )
+
+
+def _all_paywall(line: str) -> bool:
+    """Every sentence of the line is a paywall or navigation phrase."""
+    parts = [p.strip(" :") for p in regex.split(r"[.!?]+", line.lower()) if p.strip(" :")]
+    return bool(parts) and all(
+        p in PAYWALL_LINES
+        or (len(p.split()) <= 6 and any(p.startswith(w + " ") for w in PAYWALL_LINES))
+        or (len(p.split()) <= 12 and p.startswith(PROMPTS))
+        for p in parts)
 
 
 def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
@@ -64,8 +77,7 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for start, end in paragraphs(text):
         line = text[start:end]
-        low = line.lower().rstrip("!.?: ")
-        if len(line) <= 80 and any(low == p or low.startswith(p + " ") for p in PAYWALL_LINES):
+        if len(line) <= 120 and _all_paywall(line):
             out.append((start, end, "paywall"))
             continue
         note = EDITORS_NOTE.search(line, timeout=1.0)

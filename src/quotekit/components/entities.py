@@ -228,6 +228,8 @@ class EntityResolver:
             counts[ent.label_] = counts.get(ent.label_, 0) + 1
         self._person_as_org: list[Span] = []
         self._org_as_person: set[int] = set()
+        self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                          and normalise_name(e[0].text) in self.male | self.female}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or is_blocked(ent.start_char):
                 continue
@@ -305,11 +307,14 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ in PERSON_LIKE_LABELS and not is_blocked(ent.start_char):
                 toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
-                key = " ".join(t.text for t in toks).lower()
+                if not toks:
+                    continue
+                key = " ".join(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()).lower()
                 c = known.get(key)
                 if c is not None and not any(t.i in country_tokens for t in toks):
                     extra.append((toks[0].idx, toks[-1].idx + len(toks[-1].text),
-                                  " ".join(t.text for t in toks), c, [t.i for t in ent]))
+                                  key and doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)],
+                                  c, [t.i for t in ent]))
         for tok in doc:
             if (tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper()
                     and tok.i not in country_tokens and not is_blocked(tok.idx)):
@@ -351,6 +356,7 @@ class EntityResolver:
             if c.tokens[0] in NOT_ORGS:
                 continue  # "MPs", "CEO": a role, not a name
             if len(c.tokens) == 1 and not c.titles and c.gender is None \
+                    and not any(_has_age(doc, s) for s, _ in c.mentions) \
                     and self._forename_gender(c.tokens[0]) is None \
                     and normalise_name(c.tokens[0]) not in self.male | self.female:
                 # A lone capitalised word the model calls a person, never with a first
@@ -371,6 +377,9 @@ class EntityResolver:
             return False
         if toks[-1].lower_ in ORG_SUFFIXES:
             return True
+        if len(toks) > 1 and normalise_name(toks[0].text) not in self.male | self.female \
+                and toks[0].lower_ in getattr(self, "_surnames", ()):
+            return True  # "Brandt Logistics" beside "Helga Brandt"
         text = normalise_name(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
         if text in self.org_alias:
             return True
@@ -468,8 +477,11 @@ class EntityResolver:
             i -= 1
         if run:
             self._apply_title_run(doc, run, c, title_tokens)
-        # Apposition: "Jens Stoltenberg, NATO's secretary general, said".
+        # "The mayor of Westbury, Jane Okafor, ...": the name is the title's apposition.
         root = toks[-1]
+        if root.dep_ == "appos" and root.head.i < root.i and root.head.lower_ in self.titles:
+            self._apply_apposition(doc, root.head, c, title_tokens, before_name=True)
+        # Apposition: "Jens Stoltenberg, NATO's secretary general, said".
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i:
                 self._apply_apposition(doc, child, c, title_tokens)
@@ -494,6 +506,9 @@ class EntityResolver:
                 j += 1
             if j == len(rest):
                 j = 0
+            # "Brixa Energy chief executive": the organisation's whole name is no title.
+            while 0 < j < len(rest) and rest[j].ent_type_ == "ORG" and rest[j].ent_iob_ == "I":
+                j += 1
             if j > 0 and c.affiliation is None:
                 c.affiliation = " ".join(t.text for t in rest[:j])
             title = " ".join(t.text for t in rest[j:])
@@ -508,8 +523,15 @@ class EntityResolver:
             title_tokens.update(t.i for t in rest[j:])
 
     def _apply_apposition(self, doc: Doc, head: Token, c: _Cluster,
-                          title_tokens: set[int]) -> None:
+                          title_tokens: set[int], before_name: bool = False) -> None:
         sub = [t for t in head.subtree]
+        if before_name:
+            # Only the title phrase, not the name hanging off it.
+            sub = [t for t in sub if t.i <= head.i or (
+                t.dep_ != "appos" and not any(a.dep_ == "appos" for a in t.ancestors
+                                              if a.i > head.i))]
+            sub = [t for t in sub if t.i < head.i or t.i == head.i or
+                   all(x.text != "," for x in doc[head.i + 1:t.i + 1])]
         # Stop at the first comma after the head: "X, the minister, said ...".
         sub = [t for t in sub if t.i <= head.i or not any(
             doc[j].text in (",", ";", "(", "—", "–") for j in range(head.i + 1, t.i + 1))]
@@ -775,7 +797,13 @@ ORG_SUFFIXES = {"group", "holdings", "bank", "inc", "inc.", "ltd", "ltd.", "corp
                 "technologies", "pharmaceuticals", "insurance", "foundation", "institute",
                 "university", "college", "council", "committee", "association", "union", "party",
                 "agency", "ministry", "department", "office", "commission", "authority", "fund",
-                "trust", "society", "federation", "league", "club", "united", "fc"}
+                "trust", "society", "federation", "league", "club", "united", "fc",
+                "logistics", "industries", "services", "solutions", "media", "entertainment",
+                "foods", "electronics", "software", "shipping", "construction", "properties",
+                "ventures", "labs", "networks", "communications", "semiconductors",
+                "automotive", "pharma", "airline", "brewing", "brewery", "retail", "stores",
+                "investments", "securities", "finance", "financial", "consulting", "resources",
+                "petroleum", "steel", "chemicals", "cooperative", "co-operative", "plc."}
 #: Upper-case words the model tags ORG that name no organisation.
 NOT_ORGS = {"GMT", "BST", "EST", "HIV", "AIDS", "IT", "MP", "MPs", "MEP", "MEPs", "CEO", "GDP",
             "TV", "PC", "DNA", "UN-", "OK", "PM", "AM", "VAT", "NHS-", "CV", "ID", "PR", "FM",
@@ -792,6 +820,18 @@ def _strip_generic_suffix(toks: list[Token]) -> list[Token]:
         if len(words) > n and tuple(words[-n:]) == suffix and toks[-n].text.islower():
             return toks[:-n]
     return toks
+
+
+def _has_age(doc: Doc, start_char: int) -> bool:
+    """ "Okafor, 54, said": an age in apposition marks a person."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span[-1].i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].like_num \
+        and doc[i + 3].text == ","
 
 
 def _descriptors(toks: list[Token]) -> list[str]:
@@ -877,8 +917,11 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _dedupe(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted mentions, without one that lies inside another of the same entity."""
     out: list[tuple[int, int]] = []
-    for m in sorted(set(mentions)):
+    for m in sorted(set(mentions), key=lambda x: (x[0], -x[1])):
+        if out and out[-1][0] <= m[0] and m[1] <= out[-1][1]:
+            continue
         out.append(m)
     return out
 
