@@ -331,8 +331,15 @@ class EntityResolver:
         for c in clusters:
             if len(c.tokens) > 1:
                 multi_by_last.setdefault(c.tokens[-1].lower(), []).append(c)
+        multi_by_first: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            if len(c.tokens) > 1:
+                multi_by_first.setdefault(c.tokens[0].lower(), []).append(c)
         for c in clusters:
             targets = multi_by_last.get(c.tokens[-1].lower(), [])
+            if len(c.tokens) == 1 and not targets:
+                # "Serena ... Serena Williams": a first name that starts one full name.
+                targets = multi_by_first.get(c.tokens[0].lower(), [])
             if len(c.tokens) == 1 and len(targets) == 1:
                 t = targets[0]
                 for (s, e) in c.mentions:
