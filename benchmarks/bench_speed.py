@@ -384,7 +384,10 @@ def rss_worker(args: argparse.Namespace) -> None:
     out: dict[str, Any] = {"after_load_kb": after_load, "points": []}
     n = 0
     t0 = perf()
-    stream = itertools.islice(itertools.cycle(texts), args.rss_articles)
+    # Stream a little past the last mark: when the input is exhausted, spaCy drops its
+    # batch buffers and the allocator returns memory, so an end-of-stream reading would
+    # understate the RSS of a long-running job.
+    stream = itertools.islice(itertools.cycle(texts), args.rss_articles + 2 * BATCH_SIZE)
     for _article in quotekit.extract_many(stream, nlp=nlp, batch_size=BATCH_SIZE):
         n += 1
         if n in marks or n % 1000 == 0:

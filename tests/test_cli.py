@@ -79,7 +79,7 @@ def test_missing_file_does_not_stop_the_rest(tmp_path):
 
 
 def test_unmatched_glob_is_an_error_record(tmp_path):
-    code, out, err = run(["extract", str(tmp_path / "nothing-*.txt"), "--format", "jsonl"])
+    code, out, _err = run(["extract", str(tmp_path / "nothing-*.txt"), "--format", "jsonl"])
     assert code == 1
     assert jsonl(out)[0]["error"]["code"] == "E013"
 
@@ -171,7 +171,7 @@ def test_console_script_subprocess(broken_jsonl):
     cmd = [str(script)] if script.exists() else [sys.executable, "-m", "quotekit.cli"]
     proc = subprocess.run(cmd + ["extract", str(broken_jsonl), "--input-format", "jsonl",
                                  "--format", "jsonl"],
-                          capture_output=True, text=True, timeout=300)
+                          check=False, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1, proc.stderr
     recs = jsonl(proc.stdout)
     assert [r["id"] for r in recs] == ["a", None, "b", None, "n", "c"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 
@@ -20,12 +21,12 @@ OPENING = ("Halvard Brekke, the director of the Northern Lighthouse Trust, said 
            "Monday that the trust would restore six lighthouses along the coast.")
 FILLER = [
     '"We have waited a long time for this," Marta Kowalczyk told the Harbour Herald.',
-    "The council voted 7-2 in favour of the plan on Tuesday, according to minutes seen "
-    "by Reuters.",
-    '"It will change the town," said Tomas Brennan, who runs a cafe near the quay. '
-    '"People will come from all over."',
-    "Critics say the cost, put at 40 million pounds, is too high for a town of 12,000 "
-    "people, and that the ferry timetable has not changed since the '90s.",
+    ("The council voted 7-2 in favour of the plan on Tuesday, according to minutes seen "
+    "by Reuters."),
+    ('"It will change the town," said Tomas Brennan, who runs a cafe near the quay. '
+    '"People will come from all over."'),
+    ("Critics say the cost, put at 40 million pounds, is too high for a town of 12,000 "
+    "people, and that the ferry timetable has not changed since the '90s."),
     "\u201cNobody asked us,\u201d said Ines Albrecht, a fisherwoman. \u201cNot once.\u201d",
 ]
 CLOSING = ('"The last lamp will be lit on midsummer night, and then we rest," Brekke said.')
@@ -45,7 +46,7 @@ def build_article(n_chars: int) -> str:
 
 def assert_cover(text: str, parts: list[tuple[int, int]], max_chars: int) -> None:
     assert parts[0][0] == 0 and parts[-1][1] == len(text)
-    for (s1, e1), (s2, _) in zip(parts, parts[1:]):
+    for (s1, e1), (s2, _) in itertools.pairwise(parts):
         assert e1 == s2
     for s, e in parts:
         assert 0 <= e - s <= max_chars

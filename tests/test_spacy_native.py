@@ -28,29 +28,29 @@ pytestmark = pytest.mark.model
 
 # Invented articles: nobody and nothing here is real.
 ARTICLES = [
-    '"We will open the terminal in spring," Marta Kowalczyk, the harbour master of Port '
+    ('"We will open the terminal in spring," Marta Kowalczyk, the harbour master of Port '
     'Elm, told the Harbour Herald on Monday.\n\nThe council voted 7-2 for the plan, '
-    'according to Reuters. "It will change the town," said Tomas Brennan, who runs a cafe.',
-    'LONDON (AFP) - Britain and France signed a fishing deal on Tuesday. \u201cThis is a good '
+    'according to Reuters. "It will change the town," said Tomas Brennan, who runs a cafe.'),
+    ('LONDON (AFP) - Britain and France signed a fishing deal on Tuesday. \u201cThis is a good '
     'day for both our countries,\u201d the French minister, Claire Dubois, said.\n\n'
-    'Critics in Blighty called it \u2018a sell-out\u2019.',
-    "Dr Amina Yusuf said the vaccine trial in Kenya had gone well. 'We saw no serious side "
-    "effects,' she told the BBC.\n\n'We are hopeful,' she added.",
-    '\u00ab Nous ne c\u00e9derons pas \u00bb, a declar\u00e9 le ministre. The minister, Jean-Luc '
-    'Marchetti, later told reporters: "We will not give in."',
-    'The Kenyan president, Daniel Mwangi, said on Friday that the country would "never '
+    'Critics in Blighty called it \u2018a sell-out\u2019.'),
+    ("Dr Amina Yusuf said the vaccine trial in Kenya had gone well. 'We saw no serious side "
+    "effects,' she told the BBC.\n\n'We are hopeful,' she added."),
+    ('\u00ab Nous ne c\u00e9derons pas \u00bb, a declar\u00e9 le ministre. The minister, Jean-Luc '
+    'Marchetti, later told reporters: "We will not give in."'),
+    ('The Kenyan president, Daniel Mwangi, said on Friday that the country would "never '
     'accept" the new tariffs. "These tariffs hurt our farmers," Mwangi said in a statement '
-    'carried by the Associated Press.',
-    'Nobody said anything in this paragraph.\n\nNor in this one, which has an apostrophe '
-    "in it's and the dogs' bowls.",
-    '"Is anyone listening?" asked Sen. Ruth Abernathy. "I have written to the ministry '
-    'three times."\n\nThe ministry declined to comment, CNN reported.',
-    'Chen Wei, a trader in Shanghai, said prices had doubled. \u201cI have never seen anything '
-    'like it,\u201d he said. \u201cNever.\u201d\n\nOther traders agreed, according to Bloomberg.',
-    'In a statement, the UN said it was "deeply concerned" about the fighting. "Civilians '
-    'must be protected," the statement said.',
-    '\u201cThe rain is awful today,\u201d she harrumphed, while Lars Eklund, the Swedish prime '
-    'minister, told Al Jazeera that the talks would go on. \u201cWe are close,\u201d he said.',
+    'carried by the Associated Press.'),
+    ('Nobody said anything in this paragraph.\n\nNor in this one, which has an apostrophe '
+    "in it's and the dogs' bowls."),
+    ('"Is anyone listening?" asked Sen. Ruth Abernathy. "I have written to the ministry '
+    'three times."\n\nThe ministry declined to comment, CNN reported.'),
+    ('Chen Wei, a trader in Shanghai, said prices had doubled. \u201cI have never seen anything '
+    'like it,\u201d he said. \u201cNever.\u201d\n\nOther traders agreed, according to Bloomberg.'),
+    ('In a statement, the UN said it was "deeply concerned" about the fighting. "Civilians '
+    'must be protected," the statement said.'),
+    ('\u201cThe rain is awful today,\u201d she harrumphed, while Lars Eklund, the Swedish prime '
+    'minister, told Al Jazeera that the talks would go on. \u201cWe are close,\u201d he said.'),
 ]
 
 SOURCE_OVERRIDE = {"extra_organisations": [
@@ -72,7 +72,7 @@ def run_script(code: str, *args: str) -> str:
     """Run ``code`` in a fresh interpreter; its stdout (it must succeed)."""
     assert "import quotekit" not in code.split("# quotekit may be imported below")[0]
     proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
-                          capture_output=True, text=True, timeout=300)
+                          check=False, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

@@ -17,6 +17,7 @@ that contains one may come out as two.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .model import Article, Entity, Mention, Quote, Source
@@ -56,7 +57,7 @@ def split_text(text: str, max_chars: int,
     for run_start, run_end in runs:
         cuts.update(range(run_start + max_run, run_end, max_run))
     bounds = [0, *sorted(c for c in cuts if 0 < c < n), n]
-    return list(zip(bounds, bounds[1:]))
+    return list(itertools.pairwise(bounds))
 
 
 _RUN_PATTERNS: dict[int, re.Pattern[str]] = {}
@@ -66,7 +67,8 @@ def _affix_runs(max_run: int) -> re.Pattern[str]:
     # One character class under one quantifier: linear, no backtracking.
     pattern = _RUN_PATTERNS.get(max_run)
     if pattern is None:
-        pattern = _RUN_PATTERNS[max_run] = re.compile(r"[^\w\s]{%d,}" % (max_run + 1))
+        source = r"[^\w\s]{%d,}" % (max_run + 1)  # noqa: UP031
+        pattern = _RUN_PATTERNS[max_run] = re.compile(source)
     return pattern
 
 

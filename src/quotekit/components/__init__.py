@@ -1,3 +1,3 @@
 """quotekit's spaCy components. Importing this package registers their factories."""
 
-from . import attribution, boilerplate, entities, quotes, sources  # noqa: F401
+from . import attribution, boilerplate, entities, quotes, sources, tagmap  # noqa: F401

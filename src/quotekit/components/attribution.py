@@ -217,7 +217,7 @@ class _Context:
         self.comp = comp
         self.quotes = quotes
         n = len(doc)
-        text = doc.text
+        text = self.text = doc.text  # Doc.text joins every token: read it once
         # Which quote (if any) each token lies in.
         self.in_quote = [-1] * n
         qi = 0
@@ -379,7 +379,7 @@ class _Context:
                 t.pos_ == "PROPN" or (t.pos_ == "NOUN" and self._capitalised_elsewhere(t)))
                 for t in toks):
             return None
-        name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        name = self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         key = normalise_name(name)
         if key in self.by_alias:
             return self.by_alias[key]
@@ -406,7 +406,7 @@ class _Context:
         if qi == 0 or not prev or not prev[-1].get("mention") or not before:
             return None
         q = self.quotes[qi]
-        content = self.doc.text[q["content_start"]:q["content_end"]].lstrip()
+        content = self.text[q["content_start"]:q["content_end"]].lstrip()
         if not content[:1].islower():
             return None
         pts, pte = self.q_tokens[qi - 1]
@@ -418,7 +418,7 @@ class _Context:
 
     def _dash_credit(self, q: dict[str, Any]):
         """'“…” ― Jane Doe': a dash and a name right after the closing mark."""
-        text = self.doc.text
+        text = self.text
         pos = q["end"]
         n = len(text)
         while pos < n and text[pos] in " \t\u00a0":
@@ -481,7 +481,7 @@ class _Context:
 
     def _ends_sentence(self, qi: int) -> bool:
         q = self.quotes[qi]
-        content = self.doc.text[q["content_start"]:q["content_end"]]
+        content = self.text[q["content_start"]:q["content_end"]]
         return content.rstrip(" \"'”’»").endswith((".", "!", "?", "…"))
 
     def _attribution_after_sentence(self, te: int, cue: int) -> bool:
@@ -1042,7 +1042,7 @@ class _Context:
     def _is_pronoun(self, mention: tuple[int, int] | None) -> bool:
         if not mention:
             return False
-        return self.doc.text[mention[0]:mention[1]].lower() in ("he", "she", "they", "it", "we")
+        return self.text[mention[0]:mention[1]].lower() in ("he", "she", "they", "it", "we")
 
     def _same_speaker(self, char_off: int, r: dict[str, Any]) -> bool:
         s, e = r["mention"]

@@ -96,6 +96,7 @@ class EntityResolver:
                            (titles.get("honorifics") or HONORIFICS_FALLBACK).items()}
         self.male = frozenset(forenames.get("male", ()))
         self.female = frozenset(forenames.get("female", ()))
+        self.forenames = self.male | self.female
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.abbrev_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower_forms, exact_forms = [], []
@@ -120,6 +121,7 @@ class EntityResolver:
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
+        self._text = doc.text  # Doc.text joins every token: read it once
         blocked = [(s, e) for s, e, lab in (doc._.quotekit_boilerplate or ())
                    if lab in BLOCKING_BOILERPLATE]
 
@@ -178,7 +180,7 @@ class EntityResolver:
                 continue  # "British Telecom" is a firm; "the Russian Foreign Ministry" a state
             if form_type in ("capital", "seat") and not _acts(span):
                 continue
-            start_char, end_char = _trim_possessive(span)
+            start_char, end_char = _trim_possessive(span, self._text)
             out.append((iso, s, e, (start_char, end_char)))
             last_end = e
         # Hyphenated premodifiers the tokenizer keeps whole: "U.S.-backed", "Russian-made".
@@ -204,7 +206,7 @@ class EntityResolver:
 
     def _country_clusters(self, doc: Doc, countries) -> list[_Cluster]:
         clusters: dict[str, _Cluster] = {}
-        text = doc.text
+        text = self._text
         for iso, _, _, (s, e) in countries:
             c = clusters.get(iso)
             if c is None:
@@ -229,7 +231,7 @@ class EntityResolver:
         self._person_as_org: list[Span] = []
         self._org_as_person: set[int] = set()
         self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                          and normalise_name(e[0].text) in self.male | self.female}
+                          and normalise_name(e[0].text) in self.forenames}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or is_blocked(ent.start_char):
                 continue
@@ -254,7 +256,7 @@ class EntityResolver:
                 continue
             toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
             if 2 <= len(toks) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in toks) \
-                    and normalise_name(toks[0].text) in self.male | self.female \
+                    and normalise_name(toks[0].text) in self.forenames \
                     and toks[-1].lower_ not in ORG_SUFFIXES \
                     and normalise_name(ent.text) not in self.org_alias:
                 pending.append((ent, toks, None))
@@ -263,7 +265,7 @@ class EntityResolver:
 
         def attach(toks: list[Token]) -> _Cluster:
             # Words as written: "Claude Veron-Reville" is two words, not four tokens.
-            words = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()
+            words = self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()
             last = words[-1].lower()
             if len(words) >= 2:
                 for c in reversed(by_last.get(last, ())):
@@ -289,7 +291,7 @@ class EntityResolver:
         for ent, toks, affiliation in pending:
             c = attach(toks)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            c.add(s, e, " ".join(doc.text[s:e].split()))
+            c.add(s, e, " ".join(self._text[s:e].split()))
             c.affiliation = c.affiliation or affiliation
             person_tokens.update(t.i for t in toks)
             self._person_details(doc, ent, toks, c, title_tokens)
@@ -309,11 +311,11 @@ class EntityResolver:
                 toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
                 if not toks:
                     continue
-                key = " ".join(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()).lower()
+                key = " ".join(self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()).lower()
                 c = known.get(key)
                 if c is not None and not any(t.i in country_tokens for t in toks):
                     extra.append((toks[0].idx, toks[-1].idx + len(toks[-1].text),
-                                  key and doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)],
+                                  key and self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)],
                                   c, [t.i for t in ent]))
         for tok in doc:
             if (tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper()
@@ -365,7 +367,7 @@ class EntityResolver:
             if len(c.tokens) == 1 and not c.titles and c.gender is None \
                     and not any(_has_age(doc, s) for s, _ in c.mentions) \
                     and self._forename_gender(c.tokens[0]) is None \
-                    and normalise_name(c.tokens[0]) not in self.male | self.female:
+                    and normalise_name(c.tokens[0]) not in self.forenames:
                 # A lone capitalised word the model calls a person, never with a first
                 # name, honorific or title: in news, almost always a firm ("Yukos").
                 c.type = "ORG"
@@ -384,10 +386,10 @@ class EntityResolver:
             return False
         if toks[-1].lower_ in ORG_SUFFIXES:
             return True
-        if len(toks) > 1 and normalise_name(toks[0].text) not in self.male | self.female \
+        if len(toks) > 1 and normalise_name(toks[0].text) not in self.forenames \
                 and toks[0].lower_ in getattr(self, "_surnames", ()):
             return True  # "Brandt Logistics" beside "Helga Brandt"
-        text = normalise_name(doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+        text = normalise_name(self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
         if text in self.org_alias:
             return True
         if len(toks) == 1 and not self._has_honorific(toks[0]):
@@ -589,7 +591,7 @@ class EntityResolver:
     # ------------------------------------------------------------------ organisations
     def _orgs_and_others(self, doc: Doc, is_blocked, country_tokens, person_tokens,
                          title_tokens, people):
-        text = doc.text
+        text = self._text
         spans: list[tuple[int, int, str]] = []  # token start, end, label
         taken: set[int] = set()
         for _, s, e in self.org_matcher_exact(doc):
@@ -871,12 +873,12 @@ def _acts(span: Span) -> bool:
     return dep == "pobj" and root.head.lower_ == "by"
 
 
-def _trim_possessive(span: Span) -> tuple[int, int]:
+def _trim_possessive(span: Span, text: str) -> tuple[int, int]:
     toks = list(span)
     while len(toks) > 1 and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks = toks[:-1]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return _trim_possessive_chars(span.doc.text, start, end)
+    return _trim_possessive_chars(text, start, end)
 
 
 def _trim_possessive_chars(text: str, start: int, end: int) -> tuple[int, int]:
