@@ -304,7 +304,7 @@ def _instrument(nlp: Any, clock: _Clock) -> Callable[[], None]:
 
 def component_shares(nlp: Any, texts: list[str], *, quotekit_run: bool) -> dict[str, Any]:
     """One timed pass; returns exclusive seconds per component and the wall time."""
-    import quotekit.api as api
+    from quotekit import api
 
     clock = _Clock()
     restore = _instrument(nlp, clock)
@@ -382,14 +382,13 @@ def rss_worker(args: argparse.Namespace) -> None:
     after_load = rss_now_kb()
     marks = sorted({args.rss_checkpoint, args.rss_articles})
     out: dict[str, Any] = {"after_load_kb": after_load, "points": []}
-    n = 0
     t0 = perf()
     # Stream a little past the last mark: when the input is exhausted, spaCy drops its
     # batch buffers and the allocator returns memory, so an end-of-stream reading would
     # understate the RSS of a long-running job.
     stream = itertools.islice(itertools.cycle(texts), args.rss_articles + 2 * BATCH_SIZE)
-    for _article in quotekit.extract_many(stream, nlp=nlp, batch_size=BATCH_SIZE):
-        n += 1
+    articles = quotekit.extract_many(stream, nlp=nlp, batch_size=BATCH_SIZE)
+    for n, _article in enumerate(articles, start=1):
         if n in marks or n % 1000 == 0:
             gc.collect()
             point = {"articles": n, "rss_kb": rss_now_kb(), "maxrss_kb": peak_rss_kb(),

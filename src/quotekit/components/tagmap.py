@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.symbols import IDS
 from spacy.tokens import Doc
@@ -46,11 +47,10 @@ def _choices(token_pattern: dict[str, Any]) -> dict[str, list] | None:
     return out
 
 
-def _values(tok) -> dict[str, Any]:
-    return {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_, "IS_SPACE": tok.is_space}
+_COLUMNS = ["TAG", "LOWER", "DEP", "IS_SPACE", "POS", "MORPH", "LEMMA"]
 
 
-def _compile(pattern: list[dict[str, Any]]) -> list[list[tuple[str, str, Any]]] | None:
+def _compile(pattern: list[dict[str, Any]], encode) -> list[list[tuple[str, str, Any]]] | None:
     """Conditions ``(key, op, value)`` for each token, or None if unsupported."""
     out = []
     for token_pattern in pattern:
@@ -59,12 +59,12 @@ def _compile(pattern: list[dict[str, Any]]) -> list[list[tuple[str, str, Any]]] 
             if key not in _KEYS:
                 return None
             if isinstance(value, (str, bool)):
-                conds.append((key, "==", value))
+                conds.append((key, "==", encode(key, value)))
             elif isinstance(value, dict) and len(value) == 1:
                 op, arg = next(iter(value.items()))
                 if op in ("IN", "NOT_IN"):
-                    conds.append((key, op, frozenset(arg)))
-                elif op == "REGEX":
+                    conds.append((key, op, frozenset(encode(key, v) for v in arg)))
+                elif op == "REGEX" and key != "IS_SPACE":
                     conds.append((key, op, re.compile(arg)))
                 else:
                     return None
@@ -74,9 +74,10 @@ def _compile(pattern: list[dict[str, Any]]) -> list[list[tuple[str, str, Any]]] 
     return out
 
 
-def _match(values: dict[str, Any], conds: list[tuple[str, str, Any]]) -> bool:
+def _match(cols: dict[str, list[int]], i: int, conds: list[tuple[str, str, Any]],
+           strings) -> bool:
     for key, op, arg in conds:
-        v = values[key]
+        v = cols[key][i]
         if op == "==":
             if v != arg:
                 return False
@@ -86,7 +87,7 @@ def _match(values: dict[str, Any], conds: list[tuple[str, str, Any]]) -> bool:
         elif op == "NOT_IN":
             if v in arg:
                 return False
-        elif not arg.search(v):
+        elif not arg.search(strings[v]):
             return False
     return True
 
@@ -98,69 +99,93 @@ class TagMap:
         self.name = name
         self.patterns = patterns
         self.skipped = 0
-        # Rules that need more than a look-up (NOT_IN, REGEX, two tokens): few, checked
-        # one by one.
-        self.slow: list[tuple[int, list, int, tuple]] = []
+        strings = nlp.vocab.strings
         morphology = nlp.vocab.morphology
+
+        def encode(key: str, value: Any) -> int:
+            return int(value) if key == "IS_SPACE" else strings.add(value)
+
+        def effect(attrs: dict[str, Any]) -> tuple:
+            return (IDS.get(attrs["POS"]) if "POS" in attrs else None,
+                    morphology.add(attrs["MORPH"]) if "MORPH" in attrs else None,
+                    strings.add(attrs["LEMMA"]) if "LEMMA" in attrs else None,
+                    attrs.get("DEP"))
+
+        # Rules that need more than a look-up (NOT_IN, REGEX, two tokens): few, checked
+        # one by one on the positions their first condition allows.
+        self.slow: list[tuple[int, list, int, tuple]] = []
         tables: dict[tuple[str, ...], dict[tuple, list[tuple]]] = {}
         for order, rec in enumerate(patterns):
             attrs = rec["attrs"]
             for pattern in rec["patterns"]:
                 choices = _choices(pattern[0]) if len(pattern) == 1 else None
                 if choices is None or rec.get("index", 0) != 0:
-                    slow = _compile(pattern)
+                    slow = _compile(pattern, encode)
                     if slow is None:
                         self.skipped += 1
                     else:
-                        self.slow.append((order, slow, rec.get("index", 0), (
-                            IDS.get(attrs["POS"]) if "POS" in attrs else None,
-                            morphology.add(attrs["MORPH"]) if "MORPH" in attrs else None,
-                            attrs.get("LEMMA"), attrs.get("DEP"))))
+                        self.slow.append((order, slow, rec.get("index", 0), effect(attrs)))
                     continue
                 keys = tuple(sorted(choices))
-                entry = (order,
-                         IDS.get(attrs["POS"]) if "POS" in attrs else None,
-                         morphology.add(attrs["MORPH"]) if "MORPH" in attrs else None,
-                         attrs.get("LEMMA"), attrs.get("DEP"))
+                entry = (order, *effect(attrs))
                 table = tables.setdefault(keys, {})
                 for value in itertools.product(*(choices[k] for k in keys)):
-                    table.setdefault(value, []).append(entry)
+                    table.setdefault(tuple(encode(k, v) for k, v in zip(keys, value)),
+                                     []).append(entry)
         self.rules = list(tables.items())
 
     def __call__(self, doc: Doc) -> Doc:
-        rules = self.rules
-        slow_hits: dict[int, list[tuple]] = {}
-        tokens = list(doc)
-        values_at = [_values(t) for t in tokens]
-        if self.slow:
-            n = len(tokens)
-            for order, conds, index, attrs in self.slow:
-                width = len(conds)
-                gate = next(((k, op, a) for k, op, a in conds[0] if op in ("==", "IN")), None)
-                for i in range(n - width + 1):
-                    if gate is not None:
-                        v = values_at[i][gate[0]]
-                        if (v != gate[2]) if gate[1] == "==" else (v not in gate[2]):
-                            continue
-                    if all(_match(values_at[i + k], conds[k]) for k in range(width)):
-                        slow_hits.setdefault(i + index, []).append((order, *attrs))
-        for tok, values in zip(tokens, values_at):
-            hits: list[tuple] = list(slow_hits.get(tok.i, ()))
-            for keys, table in rules:
-                found = table.get(tuple(values[k] for k in keys))
-                if found:
-                    hits.extend(found)
-            if len(hits) > 1:
-                hits.sort()  # the ruler's own order: later patterns win
-            for _, pos, morph, lemma, dep in hits:
-                if dep is not None:
-                    tok.dep_ = dep
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array(_COLUMNS)
+        cols = {name: arr[:, k].tolist() for k, name in enumerate(_COLUMNS)}
+        hits: dict[int, list[tuple]] = {}
+        for keys, table in self.rules:
+            columns = [cols[k] for k in keys]
+            if len(columns) == 1:
+                col = columns[0]
+                for i in range(n):
+                    found = table.get((col[i],))
+                    if found:
+                        hits.setdefault(i, []).extend(found)
+            else:
+                for i, value in enumerate(zip(*columns)):
+                    found = table.get(value)
+                    if found:
+                        hits.setdefault(i, []).extend(found)
+        strings = doc.vocab.strings
+        for order, conds, index, effect in self.slow:
+            width = len(conds)
+            gate = next(((k, op, a) for k, op, a in conds[0] if op in ("==", "IN")), None)
+            if gate is None:
+                starts: Iterable[int] = range(n - width + 1)
+            else:
+                col = cols[gate[0]]
+                starts = [i for i in range(n - width + 1)
+                          if (col[i] == gate[2] if gate[1] == "==" else col[i] in gate[2])]
+            for i in starts:
+                if all(_match(cols, i + k, conds[k], strings) for k in range(width)):
+                    hits.setdefault(i + index, []).append((order, *effect))
+        if not hits:
+            return doc
+        pos_col, morph_col, lemma_col = cols["POS"], cols["MORPH"], cols["LEMMA"]
+        deps: dict[int, str] = {}
+        for i, found in hits.items():
+            found.sort()  # the ruler's own order: later patterns win
+            for _, pos, morph, lemma, dep in found:
                 if pos is not None:
-                    tok.pos = pos
+                    pos_col[i] = pos
                 if morph is not None:
-                    tok.set_morph(morph)
+                    morph_col[i] = morph
                 if lemma is not None:
-                    tok.lemma_ = lemma
+                    lemma_col[i] = lemma
+                if dep is not None:
+                    deps[i] = dep
+        out = numpy.array([pos_col, morph_col, lemma_col], dtype="uint64").T
+        doc.from_array(["POS", "MORPH", "LEMMA"], out)
+        for i, dep in deps.items():
+            doc[i].dep_ = dep
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
