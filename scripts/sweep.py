@@ -79,10 +79,12 @@ def sweep(items: list[tuple[str, str]], *, n_process: int = 1, batch_size: int =
                 summary["violation_kinds"][_kind(b)] += 1
 
     try:
-        for article in quotekit.extract_many(items, nlp=nlp, n_process=n_process,
+        pairs = [(text, aid) for aid, text in items]
+        for article in quotekit.extract_many(pairs, nlp=nlp, n_process=n_process,
                                               batch_size=batch_size):
             check(article)
     except Exception:  # noqa: BLE001  (find the article(s) that raise, one by one)
+        summary["retried_one_by_one"] = True
         summary["violations"].clear()
         summary["quotes"] = summary["entities"] = summary["sources"] = 0
         for aid, text in items:

@@ -296,3 +296,31 @@ def test_displacy_span_render(nlp):
                            jupyter=False)
     assert "We" in html and "open" in html and "terminal" in html
     assert "full" in html  # the span label
+
+
+def test_extract_many_two_processes_can_be_abandoned():
+    # spaCy's multiprocessing pipe hangs when its generator is closed early (it joins
+    # workers blocked on a full pipe); extract_many terminates its workers first.
+    out = run_script(f"""
+        import sys, time
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        # quotekit may be imported below: this test is about closing the stream.
+        import quotekit
+        from test_spacy_native import ARTICLES
+        nlp = quotekit.load()
+        gen = quotekit.extract_many(ARTICLES * 60, nlp=nlp, n_process=2, batch_size=4)
+        for i, article in enumerate(gen):
+            if i == 3:
+                break
+        t0 = time.perf_counter()
+        gen.close()
+        print(round(time.perf_counter() - t0, 1))
+        try:
+            list(quotekit.extract_many(ARTICLES * 60 + [None], nlp=nlp, n_process=2,
+                                       batch_size=4))
+        except TypeError as exc:
+            print("E003" in str(exc) and "position 600" in str(exc))
+    """)
+    closed_in, raised = out.split()
+    assert float(closed_in) < 10
+    assert raised == "True"

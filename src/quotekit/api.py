@@ -79,9 +79,13 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: in
     max_chars = min(max_chars, nlp.max_length)
     # Texts split in parts stay in this process (only the parts go to workers).
     full_texts: dict[int, str] = {}
-    parts = _parts(texts, max_chars, full_texts)
+    # A bad item ends the input instead of raising inside ``nlp.pipe``: with
+    # n_process > 1 an exception there leaves spaCy joining workers that are blocked
+    # on a full pipe. The items before it are processed and yielded, then it raises.
+    bad_item: list[TypeError] = []
+    parts = _parts(texts, max_chars, full_texts, bad_item)
     pending: dict[int, list[tuple[int, Article]]] = {}
-    for doc, ctx in nlp.pipe(parts, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, ctx in _pipe(nlp, parts, n_process, batch_size):
         index, n_parts, offset, item_id = ctx
         article = Article.from_doc(doc, id=item_id)
         if n_parts == 1:
@@ -90,11 +94,50 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: in
         pending.setdefault(index, []).append((offset, article))
         if len(pending[index]) == n_parts:
             yield merge_articles(full_texts.pop(index), item_id, pending.pop(index))
+    if bad_item:
+        raise bad_item[0]
 
 
-def _parts(texts: Iterable[Any], max_chars: int,
-           full_texts: dict[int, str]) -> Iterator[tuple[str, tuple]]:
-    """``(part text, (index, n_parts, offset, id))`` for every part of every text."""
+def _pipe(nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int,
+          batch_size: int) -> Iterator[tuple[Any, tuple]]:
+    """``nlp.pipe(parts, as_tuples=True)`` that can be abandoned with ``n_process > 1``.
+
+    When the consumer stops early (``break``, an exception in its loop, garbage
+    collection), spaCy's multiprocessing pipe joins its workers while they are
+    blocked writing results nobody reads, and hangs. Here the workers this call
+    started are terminated first, so closing the stream returns at once.
+    """
+    if n_process == 1:
+        yield from nlp.pipe(parts, as_tuples=True, batch_size=batch_size)
+        return
+    import multiprocessing
+    import warnings
+
+    before = set(multiprocessing.active_children())
+    stream = nlp.pipe(parts, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    finished = False
+    try:
+        # Not ``yield from``: it would close ``stream`` (and hang) before ``finally``.
+        for item in stream:
+            yield item
+        finished = True
+    finally:
+        if not finished:
+            for proc in multiprocessing.active_children():
+                if proc not in before:
+                    proc.terminate()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # W127: workers did not exit cleanly
+                stream.close()
+
+
+def _parts(texts: Iterable[Any], max_chars: int, full_texts: dict[int, str],
+           bad_item: list[TypeError]) -> Iterator[tuple[str, tuple]]:
+    """``(part text, (index, n_parts, offset, id))`` for every part of every text.
+
+    Stops at the first item that is not a str or a ``(str, id)`` pair and leaves
+    its ``TypeError`` in ``bad_item``.
+    """
     if isinstance(texts, (str, bytes)):
         raise TypeError(Errors.E018.format(type=type(texts).__name__))
     for index, item in enumerate(texts):
@@ -103,7 +146,9 @@ def _parts(texts: Iterable[Any], max_chars: int,
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
             text, item_id = item
         else:
-            raise TypeError(Errors.E003.format(type=type(item).__name__, index=index))
+            bad_item.append(TypeError(Errors.E003.format(type=type(item).__name__,
+                                                         index=index)))
+            return
         if item_id is not None and not isinstance(item_id, str):
             item_id = str(item_id)
         pieces = split_text(text, max_chars)

@@ -122,6 +122,8 @@ class EntityResolver:
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
         self._text = doc.text  # Doc.text joins every token: read it once
+        self._tokens = list(doc)  # doc[i] makes a new Token each time: make them once
+        self._ents = list(doc.ents)
         blocked = [(s, e) for s, e, lab in (doc._.quotekit_boilerplate or ())
                    if lab in BLOCKING_BOILERPLATE]
 
@@ -144,16 +146,17 @@ class EntityResolver:
     # ------------------------------------------------------------------ countries
     def _countries(self, doc: Doc, is_blocked) -> list[tuple[str, int, int, tuple[int, int]]]:
         """(iso, token start, token end, (char start, char end)) for each country mention."""
-        person_tokens = {t.i for e in doc.ents if e.label_ in NOT_COUNTRY_LABELS for t in e}
+        person_tokens = {i for e in self._ents if e.label_ in NOT_COUNTRY_LABELS
+                         for i in range(e.start, e.end)}
         # Inside a known organisation's name ("Agence France Presse") a country is no mention.
         for _, s, e in self.org_matcher_exact(doc):
             person_tokens.update(range(s, e))
         for _, s, e in self.org_matcher(doc):
-            if e - s > 1 and doc[s].text[:1].isupper():
+            if e - s > 1 and self._tokens[s].text[:1].isupper():
                 person_tokens.update(range(s, e))
         found: dict[int, tuple[int, int]] = {}
         for _, s, e in self.country_matcher(doc):
-            if doc[s].text[:1].isupper():
+            if self._tokens[s].text[:1].isupper():
                 found[s] = max(found.get(s, (s, s)), (s, e), key=lambda x: x[1])
         for _, s, e in self.abbrev_matcher(doc):
             found[s] = max(found.get(s, (s, s)), (s, e), key=lambda x: x[1])
@@ -167,7 +170,7 @@ class EntityResolver:
             if is_blocked(span.start_char):
                 continue
             # "Northern Ireland", "New Mexico", "South Carolina": a region, not the country.
-            if s > 0 and doc[s - 1].text in REGION_PREFIXES:
+            if s > 0 and self._tokens[s - 1].text in REGION_PREFIXES:
                 continue
             hit = lookup_country(self.country_index, span.text)
             if hit is None:
@@ -184,7 +187,7 @@ class EntityResolver:
             out.append((iso, s, e, (start_char, end_char)))
             last_end = e
         # Hyphenated premodifiers the tokenizer keeps whole: "U.S.-backed", "Russian-made".
-        for tok in doc:
+        for tok in self._tokens:
             if "-" in tok.text[1:-1] and tok.i not in person_tokens and tok.i >= last_end:
                 head = tok.text.split("-", 1)[0]
                 hit = lookup_country(self.country_index, head)
@@ -193,14 +196,13 @@ class EntityResolver:
         out.sort(key=lambda x: x[3])
         return out
 
-    @staticmethod
-    def _state_body(doc: Doc, span: Span) -> bool:
+    def _state_body(self, doc: Doc, span: Span) -> bool:
         """Whether the organisation name around ``span`` is part of a state."""
         i = span.start
-        while i > 0 and doc[i - 1].ent_iob_ == "I":
+        while i > 0 and self._tokens[i - 1].ent_iob_ == "I":
             i -= 1
         j = span.end
-        while j < len(doc) and doc[j].ent_iob_ == "I":
+        while j < len(doc) and self._tokens[j].ent_iob_ == "I":
             j += 1
         return any(t.lower_ in STATE_WORDS for t in doc[i:j])
 
@@ -225,14 +227,14 @@ class EntityResolver:
         pending: list[tuple[Span, list[Token]]] = []
         org_words = self._org_first_words(doc)
         ent_labels: dict[str, dict[str, int]] = {}
-        for ent in doc.ents:
+        for ent in self._ents:
             counts = ent_labels.setdefault(normalise_name(ent.text), {})
             counts[ent.label_] = counts.get(ent.label_, 0) + 1
         self._person_as_org: list[Span] = []
         self._org_as_person: set[int] = set()
-        self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+        self._surnames = {e[-1].lower_ for e in self._ents if e.label_ == "PERSON" and len(e) > 1
                           and normalise_name(e[0].text) in self.forenames}
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ != "PERSON" or is_blocked(ent.start_char):
                 continue
             toks = self._name_tokens(ent)
@@ -251,7 +253,7 @@ class EntityResolver:
             pending.append((ent, toks, affiliation))
         pending.extend(self._unlabelled_names(doc, is_blocked, country_tokens))
         # "Viktor Pinchuk" tagged ORG: a known forename and no company word make a person.
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ != "ORG" or is_blocked(ent.start_char):
                 continue
             toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
@@ -304,9 +306,9 @@ class EntityResolver:
             known.setdefault(" ".join(c.tokens).lower(), c)
             if len(c.tokens) > 2:  # "Van Dam" for "Pieter Van Dam"
                 known.setdefault(" ".join(c.tokens[1:]).lower(), c)
-        ent_tokens = {t.i for e in doc.ents for t in e}
+        ent_tokens = {i for e in self._ents for i in range(e.start, e.end)}
         extra: list[tuple[int, int, str, _Cluster, list[int]]] = []
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ in PERSON_LIKE_LABELS and not is_blocked(ent.start_char):
                 toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
                 if not toks:
@@ -317,7 +319,7 @@ class EntityResolver:
                     extra.append((toks[0].idx, toks[-1].idx + len(toks[-1].text),
                                   key and self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)],
                                   c, [t.i for t in ent]))
-        for tok in doc:
+        for tok in self._tokens:
             if (tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper()
                     and tok.i not in country_tokens and not is_blocked(tok.idx)):
                 c = known.get(tok.lower_)
@@ -402,7 +404,7 @@ class EntityResolver:
 
     def _org_first_words(self, doc: Doc) -> set[str]:
         words = set()
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ == "ORG" and len(ent) > 1:
                 toks = [t for t in ent if t.lower_ not in DETERMINERS]
                 if toks:
@@ -411,7 +413,7 @@ class EntityResolver:
 
     def _has_honorific(self, tok: Token) -> bool:
         i = tok.i - 1
-        return i >= 0 and (tok.doc[i].lower_ in self.honorifics or tok.doc[i].lower_ in self.titles)
+        return i >= 0 and (self._tokens[i].lower_ in self.honorifics or self._tokens[i].lower_ in self.titles)
 
     def _unlabelled_names(self, doc: Doc, is_blocked, country_tokens: set[int]):
         """Runs of proper nouns the model left unlabelled that start with a known forename:
@@ -422,15 +424,15 @@ class EntityResolver:
         n = len(doc)
         i = 0
         while i < n:
-            t = doc[i]
+            t = self._tokens[i]
             if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper():
                 i += 1
                 continue
             j = i
-            while j < n and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ \
-                    and doc[j].text[:1].isupper():
+            while j < n and self._tokens[j].pos_ == "PROPN" and not self._tokens[j].ent_type_ \
+                    and self._tokens[j].text[:1].isupper():
                 j += 1
-            run = [doc[k] for k in range(i, j)]
+            run = [self._tokens[k] for k in range(i, j)]
             while run and (run[0].lower_.rstrip(".") in self.honorifics
                            or run[0].lower_ in self.titles or run[0].lower_.rstrip(".") in
                            ("lt", "col", "gen", "sgt", "capt", "cpl", "maj", "adm", "sen",
@@ -467,7 +469,7 @@ class EntityResolver:
         run: list[Token] = []
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
         while i >= sent_start:
-            t = doc[i]
+            t = self._tokens[i]
             low = t.lower_
             if low in self.honorifics:
                 g = self.honorifics[low]
@@ -543,7 +545,7 @@ class EntityResolver:
                    all(x.text != "," for x in doc[head.i + 1:t.i + 1])]
         # Stop at the first comma after the head: "X, the minister, said ...".
         sub = [t for t in sub if t.i <= head.i or not any(
-            doc[j].text in (",", ";", "(", "—", "–") for j in range(head.i + 1, t.i + 1))]
+            self._tokens[j].text in (",", ";", "(", "—", "–") for j in range(head.i + 1, t.i + 1))]
         if not any(t.lower_ in self.titles for t in sub):
             return
         words: list[Token] = []
@@ -597,17 +599,17 @@ class EntityResolver:
         for _, s, e in self.org_matcher_exact(doc):
             spans.append((s, e, "ORG"))
         for _, s, e in self.org_matcher(doc):
-            if doc[s].text[:1].isupper() or (doc[s].lower_ == "the" and e - s > 1
-                                            and doc[s + 1].text[:1].isupper()):
+            if self._tokens[s].text[:1].isupper() or (self._tokens[s].lower_ == "the" and e - s > 1
+                                            and self._tokens[s + 1].text[:1].isupper()):
                 spans.append((s, e, "ORG"))
         org_as_person = getattr(self, "_org_as_person", set())
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ in ("ORG", "NORP", "GPE", "LOC") and ent.start not in org_as_person:
                 spans.append((ent.start, ent.end, ent.label_))
         for ent in getattr(self, "_person_as_org", ()):
             spans.append((ent.start, ent.end, "ORG"))
         # Acronyms the model left unlabelled: "the RSPCA said".
-        for tok in doc:
+        for tok in self._tokens:
             if not tok.ent_type_ and tok.pos_ == "PROPN" and tok.is_upper and \
                     2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.i not in country_tokens \
                     and lookup_country(self.country_index, tok.text) is None:
@@ -678,9 +680,9 @@ class EntityResolver:
                         c.descriptors.append(word)
                 # "Full Name (ACRONYM)" defines an acronym.
                 nxt = toks[-1].i + 1
-                if nxt + 2 < len(doc) + 1 and nxt + 1 < len(doc) and doc[nxt].text == "(" \
-                        and doc[nxt + 1].is_upper and nxt + 2 < len(doc) and doc[nxt + 2].text == ")":
-                    acronyms[doc[nxt + 1].text] = key
+                if nxt + 2 < len(doc) + 1 and nxt + 1 < len(doc) and self._tokens[nxt].text == "(" \
+                        and self._tokens[nxt + 1].is_upper and nxt + 2 < len(doc) and self._tokens[nxt + 2].text == ")":
+                    acronyms[self._tokens[nxt + 1].text] = key
                 if len(toks) > 1:
                     acronyms.setdefault(_initials(form), key)
             else:
