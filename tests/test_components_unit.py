@@ -200,8 +200,11 @@ def test_model_components_do_not_crash_on_blank(name):
 def test_pipeline_order(nlp):
     names = nlp.pipe_names
     ours = [n for n in names if n.startswith("quotekit_")]
-    assert ours == ["quotekit_boilerplate", "quotekit_quotes", "quotekit_entities",
-                    "quotekit_sources", "quotekit_attribution"]
+    assert ours == ["quotekit_tagmap", "quotekit_boilerplate", "quotekit_quotes",
+                    "quotekit_entities", "quotekit_sources", "quotekit_attribution"]
+    # The tag map stands where the model's attribute_ruler stood, after the parser.
+    assert "attribute_ruler" not in names and "lemmatizer" not in names
+    assert names.index("parser") < names.index("quotekit_tagmap") < names.index("ner")
     assert names.index("ner") < names.index("quotekit_entities")
 
 

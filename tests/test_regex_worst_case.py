@@ -36,7 +36,6 @@ SRC = Path(quotekit.__file__).parent
 
 #: Patterns written inline in a function are named ``"file.py::function"``; the
 #: pattern is read from the source, so the test follows the code.
-RENDER_PARAGRAPHS = "render.py::_paragraphs"
 
 #: (module, attribute or None, inline pattern or None, method, inputs)
 CASES = {
@@ -59,8 +58,6 @@ CASES = {
         "'" * N + "x", "'s" * (N // 2) + "x"]),
     "longdoc._affix_runs": ("quotekit.longdoc", "_affix_runs", None, "finditer", [
         ("!" * 499 + "a") * (N // 500), "\u201c" * N, "!" * N + "a"]),
-    "render._paragraphs": ("quotekit.render", None, RENDER_PARAGRAPHS, "finditer", [
-        " " * N, (" " * 1000 + "\n") * (N // 1000), "a\n" + " " * N]),
     "boilerplate._all_paywall": ("quotekit.components.boilerplate", None,
                                  "components/boilerplate.py::_all_paywall", "split", [
         "." * N + "x", ".!?" * (N // 3), "a." * (N // 2)]),
@@ -196,5 +193,28 @@ def test_every_pattern_has_a_worst_case():
         pattern = _pattern(module, attr, inline)
         covered.add(pattern.pattern)
     covered.add("<built in longdoc.py>")  # longdoc._affix_runs(n), in CASES
+    covered.add("<built in components/tagmap.py>")  # the model's rules: test below
     missing = {k: p for k, p in _package_patterns().items() if p not in covered}
     assert not missing, f"patterns without a worst case in {__file__}: {missing}"
+
+
+@pytest.mark.model
+def test_tagmap_model_regexes_worst_case():
+    """``quotekit_tagmap`` compiles the REGEX rules of the model's attribute ruler; each
+    runs on one token's text. Feed each the longest token a text can hold."""
+    import spacy
+
+    from quotekit.components.tagmap import _compile
+    from quotekit.pipeline import resolve_model
+
+    nlp = spacy.load(resolve_model(), exclude=["lemmatizer"])
+    sources = [cond for rec in nlp.get_pipe("attribute_ruler").patterns
+               for pattern in rec["patterns"] for token_pattern in pattern
+               for cond in token_pattern.values() if isinstance(cond, dict) and "REGEX" in cond]
+    assert sources, "the model has regex rules; the test would check nothing"
+    for cond in sources:
+        compiled = _compile([{"LOWER": cond}], lambda k, v: v)[0][0][2]
+        for text in ("n" * N, "n'" * (N // 2), "y'" * (N // 2) + "!", "nothin" * (N // 6)):
+            t0 = time.perf_counter()
+            compiled.search(text)
+            assert time.perf_counter() - t0 < LIMIT, cond

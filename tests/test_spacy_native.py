@@ -266,9 +266,8 @@ def test_overrides_through_config_cfg(nlp, tmp_path):
 
 
 def test_extra_organisations_through_config_cfg(nlp, tmp_path):
-    # BUG (components/sources.py): from_disk() replaces the organisations given by the
-    # config with the saved organisations.json (here: none), so an
-    # ``extra_organisations`` entry added to a saved pipeline's config.cfg is lost.
+    # Regression: from_disk() used to replace the organisations given by the config
+    # with the saved organisations.json, losing an entry added to config.cfg.
     nlp.to_disk(tmp_path / "p")
     config = spacy.util.load_config(tmp_path / "p" / "config.cfg")
     config["components"]["quotekit_sources"]["extra_organisations"] = (

@@ -63,7 +63,8 @@ def _all_paywall(line: str) -> bool:
     parts = [p.strip(" :") for p in regex.split(r"[.!?]+", line.lower()) if p.strip(" :")]
     return bool(parts) and all(
         p in PAYWALL_LINES
-        or (len(p.split()) <= 6 and any(p.startswith(w + " ") for w in PAYWALL_LINES))
+        or any(p.startswith(w + " ") and len(p.split()) <= len(w.split()) + 3
+               for w in PAYWALL_LINES)
         or (len(p.split()) <= 12 and p.startswith(PROMPTS))
         for p in parts)
 

@@ -526,6 +526,7 @@ class SourceFinder:
         self._report_forms, self._speech_forms = _load_report_forms()
         self._build()
         extra = list(extra_organisations or [])
+        self._config_extra = extra
         if extra:
             self.add_organisations(extra)
 
@@ -683,8 +684,9 @@ class SourceFinder:
         return self
 
     def _set_user(self, records: list[dict]) -> None:
+        # The saved records and those the (possibly edited) config gives both count.
         self._user = []
-        self.add_organisations(records)
+        self.add_organisations(list(self._config_extra) + list(records))
 
 
 # --------------------------------------------------------------------------- per-doc work
