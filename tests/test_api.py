@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import quotekit
-from quotekit.errors import QuotekitError
 
 pytestmark = pytest.mark.model
 
@@ -33,14 +32,6 @@ ARTICLE = (
     "\u201cShe is borrowing from our children,\u201d he said, according to AFP.\n\n"
     "Washington and Moscow made no comment. Americans living in Westbury were not affected."
 )
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    try:
-        return quotekit.load()
-    except (OSError, QuotekitError) as exc:  # pragma: no cover - the model is a dependency
-        pytest.skip(f"no English model: {exc}")
 
 
 def _speaker_name(article, quote):

@@ -11,19 +11,10 @@ from __future__ import annotations
 import pytest
 
 import quotekit
-from quotekit.errors import QuotekitError
 
 pytestmark = pytest.mark.model
 
 ANY = object()  # "not asserted"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    try:
-        return quotekit.load()
-    except (OSError, QuotekitError) as exc:  # pragma: no cover - the model is a dependency
-        pytest.skip(f"no English model: {exc}")
 
 
 def _quote(article, fragment: str):

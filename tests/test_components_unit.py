@@ -14,7 +14,6 @@ import spacy
 import quotekit
 import quotekit.components  # registers the factories
 from quotekit.components.boilerplate import find_boilerplate
-from quotekit.errors import QuotekitError
 
 pytestmark = pytest.mark.model
 
@@ -22,14 +21,6 @@ pytestmark = pytest.mark.model
 def xfail(*values, reason: str, id: str):
     return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=f"known: {reason}"),
                         id=id)
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    try:
-        return quotekit.load()
-    except (OSError, QuotekitError) as exc:  # pragma: no cover - the model is a dependency
-        pytest.skip(f"no English model: {exc}")
 
 
 @pytest.fixture(scope="module")

@@ -9,19 +9,10 @@ from __future__ import annotations
 import pytest
 
 import quotekit
-from quotekit.errors import QuotekitError
 
 pytestmark = pytest.mark.model
 
 ALLOWED_TYPES = {"PERSON", "COUNTRY", "ORG", "NORP", "LOC"}
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    try:
-        return quotekit.load()
-    except (OSError, QuotekitError) as exc:  # pragma: no cover - the model is a dependency
-        pytest.skip(f"no English model: {exc}")
 
 
 def xfail(*values, reason: str, id: str):

@@ -21,9 +21,9 @@ __all__ = [
     "Quote",
     "QuotekitError",
     "Source",
+    "__version__",
     "add_components",
     "extract",
     "extract_many",
     "load",
-    "__version__",
 ]

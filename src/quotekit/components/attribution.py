@@ -35,7 +35,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..extensions import SPAN_KEYS, ensure_extensions
 from ..textutil import ParagraphIndex, normalise_name, paragraphs
@@ -52,8 +52,7 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "ministry", "government", "agen
              "organization", "council", "commission", "authority", "retailer", "carrier",
              "airline", "maker", "manufacturer", "giant", "operator", "regulator", "body",
              "administration", "board", "team", "side", "insurer", "lender", "broadcaster",
-             "network", "charity", "campaign", "watchdog", "newspaper", "paper", "lender",
-             "conglomerate", "business", "channel", "daily"}
+             "network", "charity", "campaign", "watchdog", "newspaper", "paper", "conglomerate", "business", "channel", "daily"}
 #: Cues whose subject may follow them: '"…," said Antonov' (not "told X", "called X").
 INVERTING = {"say", "add", "write", "continue", "explain", "insist", "reply", "recall", "note",
              "warn", "argue", "declare", "conclude", "observe", "admit", "agree", "complain",
@@ -409,7 +408,7 @@ class _Context:
         content = self.text[q["content_start"]:q["content_end"]].lstrip()
         if not content[:1].islower():
             return None
-        pts, pte = self.q_tokens[qi - 1]
+        _, pte = self.q_tokens[qi - 1]
         if pte == 0 or before[0] > pte or self.doc[before[-1]].text != ",":
             return None
         if prev[-1].get("cue_tok") is not None and prev[-1]["cue_tok"] in before:

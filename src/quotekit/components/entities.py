@@ -51,8 +51,19 @@ BLOCKING_BOILERPLATE = {"editors_note", "paywall"}
 
 
 class _Cluster:
-    __slots__ = ("type", "key", "forms", "mentions", "titles", "affiliation", "iso",
-                 "gender", "tokens", "last_pos", "descriptors")
+    __slots__ = (
+        "affiliation",
+        "descriptors",
+        "forms",
+        "gender",
+        "iso",
+        "key",
+        "last_pos",
+        "mentions",
+        "titles",
+        "tokens",
+        "type",
+    )
 
     def __init__(self, type_: str, key: str):
         self.type = type_
@@ -797,7 +808,7 @@ STATE_WORDS = {"ministry", "government", "embassy", "army", "navy", "military", 
                "national", "interior", "treasury", "cabinet", "senate", "congress", "armed",
                "forces", "air", "force", "intelligence", "security", "council", "presidency",
                "consulate", "mission", "delegation", "administration", "office", "department",
-               "court", "prosecutor", "prosecutors", "authorities", "officials", "navy"}
+               "court", "prosecutor", "prosecutors", "authorities", "officials"}
 #: Entity labels inside which a country name is part of another name.
 NOT_COUNTRY_LABELS = {"PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
 #: Last words that make a name a firm's: "Barrick Gold", "Vivendi Universal".
