@@ -43,6 +43,8 @@ CASES = {
         "a" * N, " " * N]),
     "quotemarks._TAG_RE": ("quotekit.quotemarks", "_TAG_RE", None, "finditer", [
         "<a" + " x" * (N // 2), "<a" * (N // 2), "<" + "a" * N, "<!" + "=" * N + "\n>"]),
+    "quotemarks._NON_SPACE": ("quotekit.quotemarks", "_NON_SPACE", None, "search", [
+        " " * N, "\n" * N, " \t\n\r" * (N // 4)]),
     "quotemarks._WORD_RE": ("quotekit.quotemarks", "_WORD_RE", None, "findall", [
         "a-" * (N // 2) + "-", "a." * (N // 2) + ".", "a'\u2019" * (N // 3), "_" * N,
         "ab-" * (N // 3) + "_"]),

@@ -484,6 +484,7 @@ def _inner_kind(text: str, c) -> str:
 
 # ------------------------------------------------------------------- classification
 
+_NON_SPACE = re.compile(r"\S")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
 _REPORTING = frozenset(
@@ -654,7 +655,7 @@ def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, p
         "after": after,
         "para_start": k < ps,
         "whole_para": k < ps and end >= pe - 2,
-        "first_para": ps == 0 or not text[:ps].strip(),
+        "first_para": _NON_SPACE.search(text, 0, ps) is None,
     }
 
 

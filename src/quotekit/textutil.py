@@ -57,3 +57,24 @@ def normalise_name(text: str) -> str:
     t = unicodedata.normalize("NFKD", t)
     t = "".join(c for c in t if not unicodedata.combining(c))
     return t.casefold().strip(" .,;:")
+
+
+def safe_search(pattern, *args, method: str = "search", **kwargs):
+    """``pattern.search`` (or ``match``) with a ``regex`` timeout that means no match.
+
+    Every pattern is reviewed for catastrophic backtracking (see
+    tests/test_regex_worst_case.py); the timeout is a last guard, and a document it
+    stops is treated as having no match rather than failing.
+    """
+    try:
+        return getattr(pattern, method)(*args, **kwargs)
+    except TimeoutError:
+        return None
+
+
+def safe_finditer(pattern, *args, **kwargs):
+    """``pattern.finditer`` that stops quietly when its ``regex`` timeout fires."""
+    try:
+        yield from pattern.finditer(*args, **kwargs)
+    except TimeoutError:
+        return

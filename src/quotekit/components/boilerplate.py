@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..textutil import paragraphs
+from ..textutil import paragraphs, safe_search
 from ._spans import char_spans
 
 #: Upper-case wire notes; each alternative is a fixed phrase (no nested quantifiers).
@@ -81,14 +81,14 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
         if len(line) <= 120 and _all_paywall(line):
             out.append((start, end, "paywall"))
             continue
-        note = EDITORS_NOTE.search(line, timeout=1.0)
+        note = safe_search(EDITORS_NOTE, line, timeout=1.0)
         caption_end = end
         if note is not None:
             out_note = (start + note.start(), end, "editors_note")
             caption_end = start + note.start()
         else:
             out_note = None
-        if CAPTION_CREDIT.search(text[start:caption_end].rstrip(), timeout=1.0):
+        if safe_search(CAPTION_CREDIT, text[start:caption_end].rstrip(), timeout=1.0):
             out.append((start, caption_end, "caption"))
         if out_note:
             out.append(out_note)

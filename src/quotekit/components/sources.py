@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import Errors, QuotekitError
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..textutil import paragraphs
+from ..textutil import paragraphs, safe_finditer, safe_search
 from ._spans import char_span
 
 if not Doc.has_extension("quotekit_source_frames"):
@@ -1391,7 +1391,7 @@ class _DocWork:
             if self._inside(self.excluded, ps, ps + 1) or self._inside(self.captions, ps, ps + 1):
                 continue
             seen += 1
-            match = DATELINE.match(self.text, ps, pe, timeout=1.0)
+            match = safe_search(DATELINE, self.text, ps, pe, method="match", timeout=1.0)
             if match is None:
                 continue
             org_text = match.group("org").strip()
@@ -1415,7 +1415,7 @@ class _DocWork:
         """ "Agencja Gazeta/Jan Rusek via REUTERS": the organisation before the slash."""
         out: list[_Mention] = []
         for cs, ce in self.captions:
-            for match in SLASH_VIA.finditer(self.text, cs, ce, timeout=1.0):
+            for match in safe_finditer(SLASH_VIA, self.text, cs, ce, timeout=1.0):
                 s, e = match.span("org")
                 words = match.group("org").split(" ")
                 # The org is the longest run of words ending at the slash that is known,
@@ -1444,7 +1444,7 @@ class _DocWork:
                 continue
             in_caption = self._inside(self.captions, ps, pe)
             start = ps if in_caption else max(ps, pe - 120)
-            for match in SLASH_AGENCY.finditer(self.text, start, pe, timeout=1.0):
+            for match in safe_finditer(SLASH_AGENCY, self.text, start, pe, timeout=1.0):
                 s, e = match.span("org")
                 if not in_caption and self.text[e:pe].strip(" .)"):
                     continue
