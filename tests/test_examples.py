@@ -1,0 +1,36 @@
+"""The scripts in examples/ run and print what they promise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(name: str) -> str:
+    proc = subprocess.run([sys.executable, str(EXAMPLES / name)], capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_quickstart():
+    out = run("quickstart.py")
+    assert "Helena Duarte: The ferries belong to the people who ride them every morning," in out
+    assert "Pieter Van Dam via Algemeen Dagblad:" in out
+    assert "Portugal (PT)" in out
+    assert "Reuters (dateline)" in out
+
+
+def test_spacy_native():
+    out = run("spacy_native.py")
+    assert "q0 full" in out
+    assert "source 'Lusa news agency' as cited" in out
+    assert "displaCy markup:" in out
+    assert "'text': 'Helena Duarte'" in out
