@@ -31,6 +31,7 @@ from itertools import pairwise
 from typing import Any
 
 from .model import Article, Entity, Quote, Source
+from .textutil import paragraphs
 
 __all__ = ["flag", "render_html"]
 
@@ -163,35 +164,7 @@ def _markup(text: str, levels: Sequence[Iterable[_Span]]) -> str:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Blank-line separated paragraphs as (start, end), trimmed of white space."""
-    # One pass over the lines (no regex: the obvious pattern backtracks on long blank runs).
-    out: list[tuple[int, int]] = []
-    start = None
-    end = 0
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl == -1:
-            nl = n
-        if text[pos:nl].strip():
-            if start is None:
-                start = pos
-            end = nl
-        elif start is not None:
-            out.append(_trim(text, start, end))
-            start = None
-        pos = nl + 1
-    if start is not None:
-        out.append(_trim(text, start, end))
-    return out
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
+    return paragraphs(text, blank_line_separated=True)
 
 
 # --------------------------------------------------------------------- articles

@@ -6,28 +6,45 @@ import unicodedata
 from bisect import bisect_right
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the non-blank lines of ``text`` (a line break ends a paragraph).
+def paragraphs(text: str, blank_line_separated: bool = False) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs of ``text``, one pass over its lines.
 
     text (str): the article.
+    blank_line_separated (bool): if False (quotekit's reading of scraped news), every
+        line break ends a paragraph; if True, only a blank line does.
     RETURNS (list[tuple[int, int]]): ``(start, end)`` with surrounding spaces trimmed.
     """
     out: list[tuple[int, int]] = []
+    start = None
+    end = 0
     pos = 0
     n = len(text)
     while pos <= n:
         nl = text.find("\n", pos)
         if nl == -1:
             nl = n
-        s, e = pos, nl
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        if text[pos:nl].strip():
+            if start is None:
+                start = pos
+            end = nl
+            if not blank_line_separated:
+                out.append(_trim(text, start, end))
+                start = None
+        elif start is not None:
+            out.append(_trim(text, start, end))
+            start = None
         pos = nl + 1
+    if start is not None:
+        out.append(_trim(text, start, end))
     return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 class ParagraphIndex:
