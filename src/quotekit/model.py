@@ -130,12 +130,6 @@ class Article:
         text = doc.text
         if id is None:
             id = doc._.quotekit_id
-        mentions: dict[str, list[Mention]] = {}
-        if SPAN_KEYS["entities"] in doc.spans:
-            for span in doc.spans[SPAN_KEYS["entities"]]:
-                mentions.setdefault(span.kb_id_, []).append(
-                    Mention(span.start_char, span.end_char, span.text)
-                )
         source_mentions: dict[str, list[Mention]] = {}
         if SPAN_KEYS["sources"] in doc.spans:
             for span in doc.spans[SPAN_KEYS["sources"]]:
@@ -150,8 +144,8 @@ class Article:
                 name=e["name"],
                 aliases=tuple(e.get("aliases", ())),
                 mentions=tuple(sorted(
-                    (Mention.from_offsets(text, s, t) for s, t in e["mentions"])
-                    if "mentions" in e else mentions.get(e["id"], ()), key=_mention_key)),
+                    (Mention.from_offsets(text, s, t) for s, t in e.get("mentions", ())),
+                    key=_mention_key)),
                 titles=tuple(e.get("titles", ())),
                 affiliation=e.get("affiliation"),
                 iso=e.get("iso"),

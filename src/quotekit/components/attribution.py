@@ -30,7 +30,6 @@ Interfax news agency reported … Antonov said").
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -196,10 +195,6 @@ class Attribution:
         doc.spans[self.cues_key] = cue_spans
         doc.spans[self.quotes_key] = quote_spans
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 def _offsets(pair: tuple[int, int] | None) -> dict[str, int] | None:

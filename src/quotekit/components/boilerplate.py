@@ -11,7 +11,6 @@ their credits (read by ``quotekit_sources``) and the people and places they name
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 import regex
 from spacy.language import Language
@@ -109,10 +108,6 @@ class Boilerplate:
         doc._.quotekit_paragraphs = [[s, e] for s, e in paragraphs(doc.text)]
         doc.spans[self.spans_key] = char_spans(doc, ((s, e, lab) for s, e, lab in found))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory(

@@ -150,10 +150,6 @@ class EntityResolver:
         self._write(doc, clusters)
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
-
     # ------------------------------------------------------------------ countries
     def _countries(self, doc: Doc, is_blocked) -> list[tuple[str, int, int, tuple[int, int]]]:
         """(iso, token start, token end, (char start, char end)) for each country mention."""

@@ -14,7 +14,6 @@ index the input exactly. This component stores the results:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -78,10 +77,6 @@ class QuoteFinder:
             char_span(doc, q.start, q.end, label="term") for q in result.terms
             if not skipped(q.start)) if s is not None]
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory(

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -634,10 +634,6 @@ class SourceFinder:
         work.run()
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of docs (see ``__call__``)."""
-        for doc in docs:
-            yield self(doc)
 
     # ----------------------------------------------------------------- serialization
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

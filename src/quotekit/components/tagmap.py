@@ -188,10 +188,6 @@ class TagMap:
             doc[i].dep_ = dep
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 @Language.factory(
     "quotekit_tagmap",
