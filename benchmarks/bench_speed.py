@@ -11,8 +11,9 @@ Prints, for the same texts in the same run (alternating rounds, medians):
   building and elsewhere, and the share of quotekit's own components;
 * peak RSS, and RSS after 1,000 vs 10,000 articles through ``extract_many``
   (in a subprocess, so the figures are clean);
-* ``n_process=1`` vs ``2`` throughput of ``extract_many``, with the start-up
-  cost of the worker processes reported separately;
+* ``n_process=1`` vs ``2`` throughput of ``extract_many`` (at its default
+  batch size), with the start-up cost of the worker processes reported
+  separately, and bare spaCy's own ``nlp.pipe(n_process=1 / 2)`` for reference;
 * time per character for texts of 1k, 10k, 100k and 1M characters through
   ``quotekit.extract``.
 
@@ -108,9 +109,10 @@ def load_pipelines() -> tuple[Any, Any, str]:
     return bare, qk, name
 
 
-def run_bare(nlp: Any, texts: list[str], batch_size: int = BATCH_SIZE) -> dict[str, int]:
+def run_bare(nlp: Any, texts: list[str], batch_size: int = BATCH_SIZE,
+             n_process: int = 1) -> dict[str, int]:
     n = 0
-    for _doc in nlp.pipe(texts, batch_size=batch_size):
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         n += 1
     return {"docs": n}
 
@@ -431,17 +433,26 @@ def bench_rss(args: argparse.Namespace, out: dict[str, Any]) -> None:
 
 # --------------------------------------------------------------------------- n_process
 
-def bench_nproc(texts: list[str], qk: Any, out: dict[str, Any]) -> None:
+def bench_nproc(texts: list[str], bare: Any, qk: Any, out: dict[str, Any]) -> None:
+    import inspect
+
+    import quotekit
+
+    batch = inspect.signature(quotekit.extract_many).parameters["batch_size"].default
     words = n_words(texts)
     # Start-up cost: fork two workers, send them two tiny texts, collect, join.
     tiny = ["Hello.", "He said: \"Hi.\""]
     run_quotekit(qk, tiny, n_process=2)  # warm the fork path once
-    startups = [timed(lambda: run_quotekit(qk, tiny, n_process=2))[0] for _ in range(3)]
+    startups = [timed(lambda: run_quotekit(qk, tiny, batch_size=batch, n_process=2))[0]
+                for _ in range(3)]
     startup = statistics.median(startups)
-    t1, _ = timed(lambda: run_quotekit(qk, texts, n_process=1))
-    t2, _ = timed(lambda: run_quotekit(qk, texts, n_process=2))
+    t1, _ = timed(lambda: run_quotekit(qk, texts, batch_size=batch, n_process=1))
+    t2, _ = timed(lambda: run_quotekit(qk, texts, batch_size=batch, n_process=2))
+    # For reference: spaCy's own multiprocessing, bare model, same texts.
+    b1, _ = timed(lambda: run_bare(bare, texts, batch_size=BATCH_SIZE))
+    b2, _ = timed(lambda: run_bare(bare, texts, batch_size=BATCH_SIZE, n_process=2))
     print(f"\n## n_process: extract_many on {len(texts):,} articles ({words:,} words), "
-          f"batch_size={BATCH_SIZE}, {os.cpu_count()} cores")
+          f"batch_size={batch} (extract_many's default), {os.cpu_count()} cores")
     print(f"n_process=1: {t1:7.2f} s  {words / t1:>8,.0f} words/s  {len(texts) / t1:6.2f} "
           "articles/s")
     print(f"n_process=2: {t2:7.2f} s  {words / t2:>8,.0f} words/s  {len(texts) / t2:6.2f} "
@@ -452,8 +463,13 @@ def bench_nproc(texts: list[str], qk: Any, out: dict[str, Any]) -> None:
     net = t1 / max(t2 - startup, 1e-9)
     print(f"speed-up n_process=2 vs 1: x{speedup:.2f} including start-up, x{net:.2f} "
           f"excluding it (target >= x1.6: {'OK' if speedup >= 1.6 else 'MISSED'})")
-    out["nproc"] = {"articles": len(texts), "words": words, "t1_s": t1, "t2_s": t2,
-                    "startup_s": startup, "speedup": speedup, "speedup_net": net}
+    print(f"reference, bare spaCy nlp.pipe(batch_size={BATCH_SIZE}): n_process=1 {b1:.2f} s, "
+          f"n_process=2 {b2:.2f} s, x{b1 / b2:.2f}; quotekit n_process=2 vs bare "
+          f"n_process=2: x{b2 / t2:.2f} words/s")
+    out["nproc"] = {"articles": len(texts), "words": words, "batch_size": batch,
+                    "t1_s": t1, "t2_s": t2, "startup_s": startup, "speedup": speedup,
+                    "speedup_net": net, "bare_t1_s": b1, "bare_t2_s": b2,
+                    "bare_speedup": b1 / b2}
 
 
 # --------------------------------------------------------------------------- scaling
@@ -614,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_nproc:
             n = args.nproc_articles
             texts = list(itertools.islice(itertools.cycle(pool), n))
-            bench_nproc(texts, qk, results)
+            bench_nproc(texts, bare, qk, results)
         if not args.skip_scaling:
             bench_scaling(pool, qk, args.scaling_rounds or min(args.rounds, 3), results)
     results["peak_rss_main_kb"] = peak_rss_kb()

@@ -8,7 +8,7 @@ the article is about.
 """
 
 from .api import extract, extract_many
-from .errors import QuotekitError
+from .errors import QuotekitError, WorkerError
 from .model import Article, Entity, Mention, Quote, Source
 from .pipeline import add_components, load
 
@@ -21,6 +21,7 @@ __all__ = [
     "Quote",
     "QuotekitError",
     "Source",
+    "WorkerError",
     "__version__",
     "add_components",
     "extract",

@@ -17,6 +17,7 @@ from spacy.language import Language
 from .errors import Errors
 from .longdoc import merge_articles, split_text
 from .model import Article
+from .parallel import pipe_articles
 from .pipeline import load
 
 _DEFAULT_NLP: Language | None = None
@@ -54,13 +55,15 @@ def extract(text: str, id: str | None = None, *, nlp: Language | None = None,
 
 
 def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: int = 1,
-                 batch_size: int = 64, nlp: Language | None = None,
+                 batch_size: int = 16, nlp: Language | None = None,
                  max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """Stream ``Article``s for many texts through ``nlp.pipe``, in input order.
 
     texts (iterable): plain strings, or ``(text, id)`` pairs.
-    n_process (int): processes for ``nlp.pipe``.
-    batch_size (int): texts per batch.
+    n_process (int): with more than 1, that many worker processes each run the
+        pipeline on a batch of texts and build its Articles; a free worker takes the
+        next batch. Only Articles cross between processes, not Docs.
+    batch_size (int): texts per batch (for ``nlp.pipe``, and per worker task).
     nlp (Language | None): a quotekit pipeline; default: the cached ``quotekit.load()``.
     max_chars (int): longer texts are processed in parts of at most this size (capped
         at ``nlp.max_length``).
@@ -69,6 +72,7 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: in
         message names its position); raised when the iteration reaches it.
     RAISES (ValueError): when ``n_process``, ``batch_size`` or ``max_chars`` is not a
         positive int.
+    RAISES (WorkerError): when a worker process dies (``n_process > 1``).
     """
     for name, value in (("n_process", n_process), ("batch_size", batch_size),
                         ("max_chars", max_chars)):
@@ -79,56 +83,34 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: in
     max_chars = min(max_chars, nlp.max_length)
     # Texts split in parts stay in this process (only the parts go to workers).
     full_texts: dict[int, str] = {}
-    # A bad item ends the input instead of raising inside ``nlp.pipe``: with
-    # n_process > 1 an exception there leaves spaCy joining workers that are blocked
-    # on a full pipe. The items before it are processed and yielded, then it raises.
+    # A bad item ends the input: the items before it are processed and yielded,
+    # then it raises.
     bad_item: list[TypeError] = []
     parts = _parts(texts, max_chars, full_texts, bad_item)
     pending: dict[int, list[tuple[int, Article]]] = {}
-    for doc, ctx in _pipe(nlp, parts, n_process, batch_size):
-        index, n_parts, offset, item_id = ctx
-        article = Article.from_doc(doc, id=item_id)
-        if n_parts == 1:
-            yield article
-            continue
-        pending.setdefault(index, []).append((offset, article))
-        if len(pending[index]) == n_parts:
-            yield merge_articles(full_texts.pop(index), item_id, pending.pop(index))
+    stream = _articles(nlp, parts, n_process, batch_size)
+    try:
+        for article, (index, n_parts, offset, item_id) in stream:
+            if n_parts == 1:
+                yield article
+                continue
+            pending.setdefault(index, []).append((offset, article))
+            if len(pending[index]) == n_parts:
+                yield merge_articles(full_texts.pop(index), item_id, pending.pop(index))
+    finally:
+        stream.close()  # with n_process > 1, ends the workers at once when stopped early
     if bad_item:
         raise bad_item[0]
 
 
-def _pipe(nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int,
-          batch_size: int) -> Iterator[tuple[Any, tuple]]:
-    """``nlp.pipe(parts, as_tuples=True)`` that can be abandoned with ``n_process > 1``.
-
-    When the consumer stops early (``break``, an exception in its loop, garbage
-    collection), spaCy's multiprocessing pipe joins its workers while they are
-    blocked writing results nobody reads, and hangs. Here the workers this call
-    started are terminated first, so closing the stream returns at once.
-    """
-    if n_process == 1:
-        yield from nlp.pipe(parts, as_tuples=True, batch_size=batch_size)
+def _articles(nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int,
+              batch_size: int) -> Iterator[tuple[Article, tuple]]:
+    """``(Article, context)`` for every part, in order: here, or in worker processes."""
+    if n_process > 1:
+        yield from pipe_articles(nlp, parts, n_process, batch_size)
         return
-    import multiprocessing
-    import warnings
-
-    before = set(multiprocessing.active_children())
-    stream = nlp.pipe(parts, as_tuples=True, n_process=n_process, batch_size=batch_size)
-    finished = False
-    try:
-        # Not ``yield from``: it would close ``stream`` (and hang) before ``finally``.
-        for item in stream:
-            yield item
-        finished = True
-    finally:
-        if not finished:
-            for proc in multiprocessing.active_children():
-                if proc not in before:
-                    proc.terminate()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # W127: workers did not exit cleanly
-                stream.close()
+    for doc, ctx in nlp.pipe(parts, as_tuples=True, batch_size=batch_size):
+        yield Article.from_doc(doc, id=ctx[-1]), ctx
 
 
 def _parts(texts: Iterable[Any], max_chars: int, full_texts: dict[int, str],

@@ -130,7 +130,7 @@ def error_output(rec: InputRecord) -> dict[str, Any]:
 
 
 def process_records(records: Iterable[InputRecord], *, nlp=None, n_process: int = 1,
-                    batch_size: int = 64) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
+                    batch_size: int = 16) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
     """``(input, output dict)`` pairs in input order; failed inputs get error records."""
     from .api import extract_many
 
@@ -313,7 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--input-format", choices=("text", "jsonl"), default="text")
     ex.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
     ex.add_argument("--n-process", type=int, default=1, help="processes for nlp.pipe")
-    ex.add_argument("--batch-size", type=int, default=64)
+    ex.add_argument("--batch-size", type=int, default=16,
+                    help="texts per batch, and per worker task with --n-process (default 16)")
     ex.add_argument("--output-dir", help="write one JSONL file per input shard here")
     ex.add_argument("--resume", action="store_true",
                     help="with --output-dir: skip shards whose output is complete")

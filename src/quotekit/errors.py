@@ -83,6 +83,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "extract_many() takes an iterable of texts, got a single {type}. "
         "Wrap it in a list (extract_many([text])) or call extract(text)."
     )
+    E019 = (
+        "A worker process of extract_many(n_process={n_process}) died (killed, or out "
+        "of memory?) after {done} results had been returned. Try fewer processes, a "
+        "smaller batch_size or max_chars, or n_process=1 to see the error in this process."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
@@ -104,6 +109,10 @@ class Warnings(metaclass=ErrorsWithCodes):
 
 class QuotekitError(ValueError):
     """Raised for bad input or configuration; the message carries a code and a remedy."""
+
+
+class WorkerError(RuntimeError):
+    """Raised when a worker process of ``extract_many(n_process > 1)`` dies."""
 
 
 def warn(message: str, category: type[Warning] = UserWarning) -> None:

@@ -132,6 +132,18 @@ class EntityResolver:
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
+        # Per-Doc state lives on the component during the call only: a Doc kept
+        # alive by it would hold memory and make the pipeline unpicklable.
+        try:
+            self._annotate(doc)
+        finally:
+            self._text = ""
+            self._tokens = []
+            self._ents = []
+            self._surnames = set()
+        return doc
+
+    def _annotate(self, doc: Doc) -> None:
         self._text = doc.text  # Doc.text joins every token: read it once
         self._tokens = list(doc)  # doc[i] makes a new Token each time: make them once
         self._ents = list(doc.ents)
@@ -148,7 +160,6 @@ class EntityResolver:
                                              title_tokens, people)
         clusters = list(people) + self._country_clusters(doc, countries) + orgs + others
         self._write(doc, clusters)
-        return doc
 
     # ------------------------------------------------------------------ countries
     def _countries(self, doc: Doc, is_blocked) -> list[tuple[str, int, int, tuple[int, int]]]:
