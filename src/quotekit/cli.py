@@ -55,7 +55,7 @@ def read_text_file(path: str, encoding: str, stderr: TextIO) -> InputRecord:
 def read_jsonl(path: str, encoding: str, stderr: TextIO) -> Iterator[InputRecord]:
     """Articles from a JSONL file: one ``{"id": ..., "text": ...}`` object a line."""
     try:
-        fh = sys.stdin.buffer if path == "-" else open(path, "rb")
+        fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 closed below
     except OSError as exc:
         yield _error_record(path, path, "E007",
                             Errors.E007.format(path=path, reason=exc.strerror or exc), stderr)

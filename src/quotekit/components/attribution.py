@@ -464,10 +464,10 @@ class _Context:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!"):
                 return None
             eid = self.tok_ent[i]
-            if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
-                if found is None or (self.entities[eid]["type"] == "PERSON"
-                                     and self.entities[self.tok_ent[found]]["type"] != "PERSON"):
-                    found = i
+            if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG") and (
+                    found is None or (self.entities[eid]["type"] == "PERSON"
+                                      and self.entities[self.tok_ent[found]]["type"] != "PERSON")):
+                found = i
         if found is None:
             return None
         tok = doc[cue]
@@ -568,15 +568,15 @@ class _Context:
         verb = tok
         if verb.lower_ == "saying" and verb.head.lower_ in ("as",) and verb.head.head.i != verb.i:
             verb = verb.head.head  # "quoted as saying" -> quoted
-        if lemma == "quote" or verb.lower_ in ("quoted", "quotes", "quote"):
-            # "the newspaper quoted Geoff Dixon as saying": the object spoke.
-            if any(c.lower_ == "as" for c in verb.children) or (
-                    cue + 1 < len(doc) and doc[cue + 1].lower_ != "by"):
-                for child in verb.children:
-                    if child.dep_ in ("dobj", "nsubj") and child.i > verb.i \
-                            and self.in_quote[child.i] < 0 and child.pos_ in ("PROPN", "NOUN",
-                                                                              "PRON"):
-                        return self._mention_span(child)
+        # "the newspaper quoted Geoff Dixon as saying": the object spoke.
+        if (lemma == "quote" or verb.lower_ in ("quoted", "quotes", "quote")) and (
+                any(c.lower_ == "as" for c in verb.children)
+                or (cue + 1 < len(doc) and doc[cue + 1].lower_ != "by")):
+            for child in verb.children:
+                if child.dep_ in ("dobj", "nsubj") and child.i > verb.i \
+                        and self.in_quote[child.i] < 0 and child.pos_ in ("PROPN", "NOUN",
+                                                                          "PRON"):
+                    return self._mention_span(child)
         for _ in range(4):
             subj = self._subject(verb)
             if subj is not None and self.tok_para[subj.i] == self.tok_para[cue]:

@@ -11,7 +11,6 @@ their credits (read by ``quotekit_sources``) and the people and places they name
 
 from __future__ import annotations
 
-
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc

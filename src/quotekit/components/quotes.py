@@ -14,7 +14,6 @@ index the input exactly. This component stores the results:
 
 from __future__ import annotations
 
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
