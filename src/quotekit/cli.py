@@ -312,7 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
     ex.add_argument("--input-format", choices=("text", "jsonl"), default="text")
     ex.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
-    ex.add_argument("--n-process", type=int, default=1, help="processes for nlp.pipe")
+    ex.add_argument("--n-process", type=int, default=1,
+                    help="worker processes; each takes a batch of texts at a time (default 1)")
     ex.add_argument("--batch-size", type=int, default=16,
                     help="texts per batch, and per worker task with --n-process (default 16)")
     ex.add_argument("--output-dir", help="write one JSONL file per input shard here")
