@@ -57,11 +57,6 @@ def _check(nlp, text, fragment, speaker, mention=ANY, cue=ANY, via=ANY):
     return article, q
 
 
-def xfail(*values, reason: str, id: str):
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=f"known: {reason}"),
-                        id=id)
-
-
 # --------------------------------------------------------------------------- placement
 # (text, quote fragment, speaker name, mention text, cue text, via source name)
 PLACEMENT = [
@@ -120,16 +115,16 @@ PLACEMENT = [
                  "said.",
                  "We regret the delay", "Acme Corp", "its statement", "said", None,
                  id="its-statement-said"),
-    xfail('Acme Corp posted weak sales on Monday. "We regret the delay," said a statement '
-          "from Acme Corp.",
-          "We regret the delay", "Acme Corp", ANY, "said", None,
-          reason="inverted 'said a statement from X' leaves the speaker None",
-          id="said-a-statement-from-org"),
-    xfail('Acme Corp posted weak sales on Monday. "We regret the delay," Acme Corp\'s '
-          "statement said.",
-          "We regret the delay", "Acme Corp", ANY, "said", None,
-          reason="document noun with a named possessor ('X's statement said') is not resolved to X",
-          id="named-possessor-statement-said"),
+    # The full stop sticks to "Corp." here; the entity is still named "Acme Corp".
+    pytest.param('Acme Corp posted weak sales on Monday. "We regret the delay," said a '
+                 "statement from Acme Corp.",
+                 "We regret the delay", "Acme Corp", ANY, "said", None,
+                 id="said-a-statement-from-org"),
+    # The model tags "Acme Corp's" as a WORK_OF_ART here: the name is found by alias.
+    pytest.param('Acme Corp posted weak sales on Monday. "We regret the delay," Acme Corp\'s '
+                 "statement said.",
+                 "We regret the delay", "Acme Corp", ANY, "said", None,
+                 id="named-possessor-statement-said"),
     pytest.param('Jane Okafor wrote on Twitter: "I will not be standing for re-election."',
                  "not be standing", "Jane Okafor", "Jane Okafor", "wrote", None,
                  id="wrote-on-twitter"),
@@ -258,11 +253,10 @@ RESOLUTION = [
     pytest.param('Jane Okafor, the mayor of Westbury, clashed with Peter Lund, the finance chief, '
                  'on Monday. "The budget is a fantasy," the mayor said.',
                  "budget is a fantasy", "Jane Okafor", "the mayor", id="title-from-apposition"),
-    xfail('The mayor of Westbury, Jane Okafor, clashed with finance chief Peter Lund on Monday. '
-          '"The budget is a fantasy," the mayor said.',
-          "budget is a fantasy", "Jane Okafor", "the mayor",
-          reason="title in a preposed apposition ('The mayor of X, Name,') is not recorded",
-          id="title-from-preposed-apposition"),
+    pytest.param('The mayor of Westbury, Jane Okafor, clashed with finance chief Peter Lund on '
+                 'Monday. "The budget is a fantasy," the mayor said.',
+                 "budget is a fantasy", "Jane Okafor", "the mayor",
+                 id="title-from-preposed-apposition"),
     pytest.param('Brixa Energy cut 300 jobs on Tuesday. "The decision was painful but '
                  'necessary," the company said.',
                  "painful but necessary", "Brixa Energy", "the company", id="the-company"),

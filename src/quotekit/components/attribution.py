@@ -804,6 +804,11 @@ class _Context:
             for child in root.children:
                 if child.dep_ in ("poss", "compound") and child.i < root.i:
                     eid = self.tok_ent[child.i]
+                    if eid is None and child.dep_ == "poss":
+                        # "Acme Corp's statement", the possessor not tagged as an entity
+                        # here: a name the article uses elsewhere.
+                        eid = self.by_alias.get(normalise_name(" ".join(
+                            t.text for t in child.subtree if t.tag_ != "POS")))
                     if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
                         return eid
                     if child.lower_ in PRONOUN_GENDER or child.lower_ in ("his", "her", "its",

@@ -20,6 +20,7 @@ mentions (dictionary look-ups, no pairwise comparisons of all mentions).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
@@ -508,8 +509,15 @@ class EntityResolver:
             self._apply_title_run(doc, run, c, title_tokens)
         # "The mayor of Westbury, Jane Okafor, ...": the name is the title's apposition.
         root = toks[-1]
-        if root.dep_ == "appos" and root.head.i < root.i and root.head.lower_ in self.titles:
-            self._apply_apposition(doc, root.head, c, title_tokens, before_name=True)
+        head = root.head
+        if root.dep_ == "appos" and head.i < root.i and head.lower_ not in self.titles \
+                and head.dep_ == "pobj" and head.ent_type_ != "PERSON" \
+                and head.head.dep_ == "prep" and head.head.head.lower_ in self.titles:
+            # The parser often hangs the name on the title's object: "mayor of Westbury,
+            # Jane Okafor" with Okafor an apposition of Westbury.
+            head = head.head.head
+        if root.dep_ == "appos" and head.i < root.i and head.lower_ in self.titles:
+            self._apply_apposition(doc, head, c, title_tokens, before_name=True)
         # Apposition: "Jens Stoltenberg, NATO's secretary general, said".
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i:
@@ -570,7 +578,11 @@ class EntityResolver:
         for t in sub:
             if t.i > head.i:
                 if t.dep_ == "prep" and t.lower_ in ("of", "for", "at", "with") and c.affiliation is None:
-                    obj = [x for x in t.subtree if x.i > t.i]
+                    # The object up to the first comma: not a name hanging off it
+                    # ("mayor of Westbury, Jane Okafor,").
+                    obj = list(itertools.takewhile(
+                        lambda x: x.text not in (",", ";", "(", "—", "–"),
+                        (x for x in t.subtree if x.i > t.i)))
                     if obj:
                         c.affiliation = _strip_the(" ".join(x.text for x in obj))
                     break
@@ -795,7 +807,10 @@ class EntityResolver:
         if c.type == "PERSON":
             return " ".join(c.tokens)
         forms = [_alias(f) for f in c.forms]
-        best = max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper()))
+        # A sentence's full stop can stick to an abbreviation ("... from Acme Corp."):
+        # a form without it wins a tie.
+        best = max(forms, key=lambda f: (len(f.split()), len(f.rstrip(".")), not f.isupper(),
+                                         not f.endswith(".")))
         if c.type == "ORG" and not any(f.replace(".", "").isupper() for f in forms):
             # "the Tories", "the Lib Dems": a known organisation goes by its full name when
             # the article only uses a short form that is not an acronym.
