@@ -276,8 +276,9 @@ class EntityResolver:
             if ent.label_ != "ORG" or is_blocked(ent.start_char):
                 continue
             toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
-            if 2 <= len(toks) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in toks) \
-                    and normalise_name(toks[0].text) in self.forenames \
+            if 1 <= len(toks) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in toks) \
+                    and (len(toks) >= 2 and normalise_name(toks[0].text) in self.forenames
+                         or self._has_age(ent.end)) \
                     and toks[-1].lower_ not in ORG_SUFFIXES \
                     and normalise_name(ent.text) not in self.org_alias:
                 pending.append((ent, toks, None))
@@ -435,8 +436,8 @@ class EntityResolver:
         return i >= 0 and (self._tokens[i].lower_ in self.honorifics or self._tokens[i].lower_ in self.titles)
 
     def _unlabelled_names(self, doc: Doc, is_blocked, country_tokens: set[int]):
-        """Runs of proper nouns the model left unlabelled that start with a known forename:
-        "Lt Col Eric Schnaible"."""
+        """Runs of proper nouns the model left unlabelled that start with a known forename
+        ("Lt Col Eric Schnaible") or have an age apposition ("Okafor, 54,")."""
         if not self.male and not self.female:
             return []
         out = []
@@ -457,10 +458,12 @@ class EntityResolver:
                            ("lt", "col", "gen", "sgt", "capt", "cpl", "maj", "adm", "sen",
                             "rep", "gov", "pres", "st")):
                 run = run[1:]
-            if 2 <= len(run) <= 3 and not any(x.i in country_tokens for x in run) \
+            if 1 <= len(run) <= 3 and not any(x.i in country_tokens for x in run) \
                     and not is_blocked(run[0].idx):
                 first = normalise_name(run[0].text)
-                if first in self.male or first in self.female:
+                # "Okafor, 54, told reporters": an age apposition makes a name of it.
+                if len(run) >= 2 and (first in self.male or first in self.female) \
+                        or self._has_age(run[-1].i + 1):
                     out.append((doc[run[0].i:run[-1].i + 1], run, None))
             i = max(j, i + 1)
         return out
@@ -480,6 +483,14 @@ class EntityResolver:
         if toks and toks[-1].text.endswith(("'s", "’s")) and len(toks[-1].text) > 2:
             return toks  # kept; offsets trimmed by the caller through _trim_possessive
         return [t for t in toks if not t.is_space]
+
+    def _has_age(self, i: int) -> bool:
+        """An age apposition starts at token ``i``: "Okafor, 54, told reporters"."""
+        toks = self._tokens
+        age = toks[i + 1].text if i + 2 < len(toks) else ""
+        # isdecimal, not isdigit: int("²") raises.
+        return (toks[i].text == "," and age.isdecimal() and len(age) <= 3
+                and 1 <= int(age) < 120 and toks[i + 2].text in (",", ")"))
 
     def _person_details(self, doc: Doc, ent: Span, toks: list[Token], c: _Cluster,
                         title_tokens: set[int]) -> None:
