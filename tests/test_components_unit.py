@@ -18,11 +18,6 @@ from quotekit.components.boilerplate import find_boilerplate
 pytestmark = pytest.mark.model
 
 
-def xfail(*values, reason: str, id: str):
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=f"known: {reason}"),
-                        id=id)
-
-
 @pytest.fixture(scope="module")
 def blank():
     nlp = spacy.blank("en")

@@ -655,6 +655,7 @@ class EntityResolver:
                     2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.i not in country_tokens \
                     and lookup_country(self.country_index, tok.text) is None:
                 spans.append((tok.i, tok.i + 1, "ORG"))
+        spans.extend(self._acronym_definitions())
         # Longest first, then earliest: gazetteer matches and entities never overlap.
         spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         chosen = []
@@ -773,6 +774,33 @@ class EntityResolver:
         orgs = [c for c in final if c.type == "ORG"]
         others = [c for c in final if c.type != "ORG"]
         return orgs, others
+
+    def _acronym_definitions(self) -> list[tuple[int, int, str]]:
+        """``(start, end, "ORG")`` for "Full Name (ACRONYM)" where the capitalised words
+        just before the bracket spell the acronym: "The Norland Dairy Cooperative (NDC)",
+        a name the model may have missed or cut."""
+        toks = self._tokens
+        out = []
+        for k in range(1, len(toks) - 2):
+            if toks[k].text != "(" or toks[k + 2].text != ")":
+                continue
+            acronym = toks[k + 1].text
+            if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8):
+                continue
+            letters: list[str] = []
+            start = None
+            j = k - 1
+            while j >= 0 and len(letters) < len(acronym):
+                t = toks[j]
+                if t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_STOPWORDS:
+                    letters.append(t.text[0])
+                    start = j
+                elif not (letters and t.lower_ in ORG_STOPWORDS):
+                    break
+                j -= 1
+            if start is not None and "".join(reversed(letters)) == acronym:
+                out.append((start, k, "ORG"))
+        return out
 
     def _org_key(self, form: str, acronyms: dict[str, str]) -> str:
         norm = normalise_name(form)
