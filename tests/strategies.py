@@ -27,13 +27,15 @@ PEOPLE = [
     "Jane Doe", "Marta Kowalczyk", "Tomas Brennan", "Dr Amina Yusuf", "Mr Okafor",
     "Ana Mar\u00eda L\u00f3pez", "Prime Minister Lars Eklund", "Sen. Ruth Abernathy",
     "the spokesman", "a senior official", "Chen Wei", "O'Neill", "Jean-Luc Marchetti",
+    "Okafor, 54,", "The mayor of Port Elm, Jane Doe,",
 ]
 PRONOUNS = ["he", "she", "they", "it", "He", "She", "We", "I"]
 VERBS = ["said", "says", "told reporters", "added", "warned", "asked", "wrote",
          "insisted", "explained", "told the Harbour Herald", "told Reuters", "told AFP",
          "said in a statement", "tweeted", "grumbled", "harrumphed", "noted"]
 PLACES = ["France", "the UK", "Britain", "Kenya", "the United States", "Moscow",
-          "Brazilian", "Port Elm", "Russia's", "the EU", "NATO", "the UN"]
+          "Brazilian", "Port Elm", "Russia's", "the EU", "NATO", "the UN",
+          "the Norland Dairy Cooperative (NDC)", "Acme Corp"]
 SOURCES = ["Reuters", "AFP", "the BBC", "the Associated Press", "Al Jazeera", "CNN",
            "the New York Times", "Interfax", "the Harbour Herald"]
 WORDS = ["the", "council", "voted", "on", "Tuesday", "it's", "dogs'", "'90s", "\u2019tis",

@@ -332,3 +332,16 @@ def test_age_apposition_never_crashes_on_odd_numbers(nlp, number):
     text = f"Okafor, {number}, told reporters."
     article = quotekit.extract(text, nlp=nlp)
     assert all(text[m.start:m.end] == m.text for e in article.entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text,name", [("They work for Brixa Holdings", "Brixa Holdings"),
+                                       ("She joined Acme", "Acme"),
+                                       ("They met Okafor", "Okafor"),
+                                       ("Okafor,", None), ("Okafor, 54", None)])
+def test_a_name_at_the_very_end_of_the_text(nlp, text, name):
+    # Regression: the age-apposition test read past the last token and raised
+    # IndexError for any text ending in an organisation name.
+    article = quotekit.extract(text, nlp=nlp)
+    if name is not None:
+        assert name in {e.name for e in article.entities}
+    assert all(text[m.start:m.end] == m.text for e in article.entities for m in e.mentions)

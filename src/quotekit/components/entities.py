@@ -487,7 +487,9 @@ class EntityResolver:
     def _has_age(self, i: int) -> bool:
         """An age apposition starts at token ``i``: "Okafor, 54, told reporters"."""
         toks = self._tokens
-        age = toks[i + 1].text if i + 2 < len(toks) else ""
+        if i + 2 >= len(toks):  # a name at the very end of the text
+            return False
+        age = toks[i + 1].text
         # isdecimal, not isdigit: int("²") raises.
         return (toks[i].text == "," and age.isdecimal() and len(age) <= 3
                 and 1 <= int(age) < 120 and toks[i + 2].text in (",", ")"))
