@@ -298,8 +298,9 @@ def test_displacy_span_render(nlp):
 
 
 def test_extract_many_two_processes_can_be_abandoned():
-    # spaCy's multiprocessing pipe hangs when its generator is closed early (it joins
-    # workers blocked on a full pipe); extract_many terminates its workers first.
+    # Closing the stream early ends extract_many's workers at once (spaCy's own
+    # multiprocessing pipe, used before, hung here: it joined workers blocked on a
+    # full pipe). Run in a fresh process so a hang cannot take the test session.
     out = run_script(f"""
         import sys, time
         sys.path.insert(0, {str(Path(__file__).parent)!r})
