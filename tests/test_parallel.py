@@ -100,11 +100,18 @@ def test_spawned_workers_get_a_pickled_pipeline(nlp, monkeypatch):
         as_dicts(quotekit.extract_many(items, nlp=nlp)))
 
 
-def test_a_used_pipeline_still_pickles(nlp):
+@pytest.mark.parametrize("text", [
+    TEXTS[0],
+    # a PERSON entity that names a firm, kept as a span between two steps
+    "Shares in Contrack International fell. Contrack said it would appeal.",
+    # a lone "person" demoted to a firm
+    "Yukos said it would appeal. Yukos shares fell.",
+])
+def test_a_used_pipeline_still_pickles(nlp, text):
     # Regression: the entities component kept the last Doc's tokens and spans, so a
     # pipeline that had processed a text could not be pickled for spawned workers.
     import pickle
 
-    before = quotekit.extract(TEXTS[0], nlp=nlp).to_dict()
+    before = quotekit.extract(text, nlp=nlp).to_dict()
     copy = pickle.loads(pickle.dumps(nlp))
-    assert quotekit.extract(TEXTS[0], nlp=copy).to_dict() == before
+    assert quotekit.extract(text, nlp=copy).to_dict() == before

@@ -130,19 +130,26 @@ class EntityResolver:
         self.org_matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.org_matcher_exact.add("ORG", list(nlp.tokenizer.pipe(exact)))
         self._strict = {a.lower() for rec in organisations for a in rec.get("strict_aliases", ())}
+        self._reset_doc_state()
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
-        # Per-Doc state lives on the component during the call only: a Doc kept
-        # alive by it would hold memory and make the pipeline unpicklable.
         try:
             self._annotate(doc)
         finally:
-            self._text = ""
-            self._tokens = []
-            self._ents = []
-            self._surnames = set()
+            self._reset_doc_state()
         return doc
+
+    def _reset_doc_state(self) -> None:
+        """Per-Doc state lives on the component during a call only: tokens or spans
+        kept after it would hold their Doc in memory and make the pipeline unpicklable."""
+        self._text = ""
+        self._tokens: list[Token] = []
+        self._ents: list[Span] = []
+        self._surnames: set[str] = set()
+        self._person_as_org: list[Span] = []  # PERSON entities that name a firm
+        self._org_as_person: set[int] = set()  # starts of ORG entities that name a person
+        self._demoted: list[_Cluster] = []  # lone "persons" that are firms ("Yukos")
 
     def _annotate(self, doc: Doc) -> None:
         self._text = doc.text  # Doc.text joins every token: read it once
@@ -249,8 +256,8 @@ class EntityResolver:
         for ent in self._ents:
             counts = ent_labels.setdefault(normalise_name(ent.text), {})
             counts[ent.label_] = counts.get(ent.label_, 0) + 1
-        self._person_as_org: list[Span] = []
-        self._org_as_person: set[int] = set()
+        self._person_as_org = []
+        self._org_as_person = set()
         self._surnames = {e[-1].lower_ for e in self._ents if e.label_ == "PERSON" and len(e) > 1
                           and normalise_name(e[0].text) in self.forenames}
         for ent in self._ents:
@@ -379,7 +386,7 @@ class EntityResolver:
             else:
                 merged.append(c)
         people: list[_Cluster] = []
-        self._demoted: list[_Cluster] = []
+        self._demoted = []
         for c in merged:
             c.mentions.sort()
             if c.gender is None:
@@ -409,7 +416,7 @@ class EntityResolver:
         if toks[-1].lower_ in ORG_SUFFIXES:
             return True
         if len(toks) > 1 and normalise_name(toks[0].text) not in self.forenames \
-                and toks[0].lower_ in getattr(self, "_surnames", ()):
+                and toks[0].lower_ in self._surnames:
             return True  # "Brandt Logistics" beside "Helga Brandt"
         text = normalise_name(self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
         if text in self.org_alias:
@@ -645,11 +652,10 @@ class EntityResolver:
             if self._tokens[s].text[:1].isupper() or (self._tokens[s].lower_ == "the" and e - s > 1
                                             and self._tokens[s + 1].text[:1].isupper()):
                 spans.append((s, e, "ORG"))
-        org_as_person = getattr(self, "_org_as_person", set())
         for ent in self._ents:
-            if ent.label_ in ("ORG", "NORP", "GPE", "LOC") and ent.start not in org_as_person:
+            if ent.label_ in ("ORG", "NORP", "GPE", "LOC") and ent.start not in self._org_as_person:
                 spans.append((ent.start, ent.end, ent.label_))
-        for ent in getattr(self, "_person_as_org", ()):
+        for ent in self._person_as_org:
             spans.append((ent.start, ent.end, "ORG"))
         # Acronyms the model left unlabelled: "the RSPCA said".
         for tok in self._tokens:
@@ -702,7 +708,7 @@ class EntityResolver:
         other_clusters: dict[tuple[str, str], _Cluster] = {}
         acronyms: dict[str, str] = {}  # ACRONYM -> cluster key
         order: list[_Cluster] = []
-        for c in getattr(self, "_demoted", ()):
+        for c in self._demoted:
             key = self._org_key(c.forms[0] if c.forms else c.key, acronyms)
             c.key = key
             org_clusters[key] = c
