@@ -270,6 +270,13 @@ TYPES = [
                  "PERSON", id="lone-surname-with-age-first"),
     pytest.param("Acme Corp, 12, said so.", "Acme Corp", "ORG",
                  id="age-like-number-after-a-company"),
+    # The model tags these lone surnames PERSON and ORG; without the age both end up ORG.
+    pytest.param("Kowalczyk, 61, said the plan would fail.", "Kowalczyk", "PERSON",
+                 id="lone-person-entity-with-age-stays-a-person"),
+    pytest.param("Kowalczyk said the plan would fail.", "Kowalczyk", "ORG",
+                 id="lone-person-entity-without-age-is-a-firm"),
+    pytest.param("Marchetti, 61, said the plan would fail.", "Marchetti", "PERSON",
+                 id="lone-org-entity-with-age-is-a-person"),
 ]
 
 

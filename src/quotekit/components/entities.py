@@ -394,7 +394,7 @@ class EntityResolver:
             if c.tokens[0] in NOT_ORGS:
                 continue  # "MPs", "CEO": a role, not a name
             if len(c.tokens) == 1 and not c.titles and c.gender is None \
-                    and not any(_has_age(doc, s) for s, _ in c.mentions) \
+                    and not any(self._has_age(self._after_entity(doc, s)) for s, _ in c.mentions) \
                     and self._forename_gender(c.tokens[0]) is None \
                     and normalise_name(c.tokens[0]) not in self.forenames:
                 # A lone capitalised word the model calls a person, never with a first
@@ -490,6 +490,16 @@ class EntityResolver:
         if toks and toks[-1].text.endswith(("'s", "’s")) and len(toks[-1].text) > 2:
             return toks  # kept; offsets trimmed by the caller through _trim_possessive
         return [t for t in toks if not t.is_space]
+
+    def _after_entity(self, doc: Doc, start_char: int) -> int:
+        """The token after the entity that starts at ``start_char``."""
+        span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+        if span is None:
+            return len(self._tokens)
+        i = span[-1].i
+        while i + 1 < len(self._tokens) and self._tokens[i + 1].ent_iob_ == "I":
+            i += 1
+        return i + 1
 
     def _has_age(self, i: int) -> bool:
         """An age apposition starts at token ``i``: "Okafor, 54, told reporters"."""
@@ -911,18 +921,6 @@ def _strip_generic_suffix(toks: list[Token]) -> list[Token]:
         if len(words) > n and tuple(words[-n:]) == suffix and toks[-n].text.islower():
             return toks[:-n]
     return toks
-
-
-def _has_age(doc: Doc, start_char: int) -> bool:
-    """ "Okafor, 54, said": an age in apposition marks a person."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    i = span[-1].i
-    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
-        i += 1
-    return i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].like_num \
-        and doc[i + 3].text == ","
 
 
 def _descriptors(toks: list[Token]) -> list[str]:
