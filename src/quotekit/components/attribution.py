@@ -277,6 +277,7 @@ class _Context:
             self.q_tokens.append((span.start, span.end) if span is not None else (0, 0))
         self._results: list[dict[str, Any]] = []
         self._resolving = False
+        self._regions_of: dict[int, tuple[list[int], list[int]]] = {}
         self.new_entities: list[dict[str, Any]] = []
         self._by_sent: dict[int, list[tuple[int, int, str]]] | None = None
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
@@ -290,7 +291,14 @@ class _Context:
 
     # ------------------------------------------------------------------ regions
     def _regions(self, qi: int) -> tuple[list[int], list[int]]:
-        """Token indexes before and after quote ``qi`` within its clause."""
+        """Token indexes before and after quote ``qi`` within its clause (worked out once:
+        attribution and ``via`` both read them)."""
+        regions = self._regions_of.get(qi)
+        if regions is None:
+            regions = self._regions_of[qi] = self._find_regions(qi)
+        return regions
+
+    def _find_regions(self, qi: int) -> tuple[list[int], list[int]]:
         doc = self.doc
         ts, te = self.q_tokens[qi]
         if ts == te:

@@ -340,12 +340,10 @@ class EntityResolver:
                 toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
                 if not toks:
                     continue
-                key = " ".join(self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()).lower()
-                c = known.get(key)
+                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                c = known.get(" ".join(self._text[s:e].split()).lower())
                 if c is not None and not any(t.i in country_tokens for t in toks):
-                    extra.append((toks[0].idx, toks[-1].idx + len(toks[-1].text),
-                                  key and self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)],
-                                  c, [t.i for t in ent]))
+                    extra.append((s, e, self._text[s:e], c, [t.i for t in ent]))
         for tok in self._tokens:
             if (tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper()
                     and tok.i not in country_tokens and not is_blocked(tok.idx)):
@@ -359,12 +357,10 @@ class EntityResolver:
         # Forward references: a lone surname seen before the full name joins it.
         merged: list[_Cluster] = []
         multi_by_last: dict[str, list[_Cluster]] = {}
-        for c in clusters:
-            if len(c.tokens) > 1:
-                multi_by_last.setdefault(c.tokens[-1].lower(), []).append(c)
         multi_by_first: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if len(c.tokens) > 1:
+                multi_by_last.setdefault(c.tokens[-1].lower(), []).append(c)
                 multi_by_first.setdefault(c.tokens[0].lower(), []).append(c)
         for c in clusters:
             targets = multi_by_last.get(c.tokens[-1].lower(), [])
