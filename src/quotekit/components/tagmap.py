@@ -31,22 +31,6 @@ from spacy.tokens import Doc
 _KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 
-def _choices(token_pattern: dict[str, Any]) -> dict[str, list] | None:
-    """The values each key accepts (``{"IN": [...]}`` expanded), or None when the
-    pattern needs more than exact look-ups."""
-    out: dict[str, list] = {}
-    for key, value in token_pattern.items():
-        if key not in _KEYS:
-            return None
-        if isinstance(value, (str, bool)):
-            out[key] = [value]
-        elif isinstance(value, dict) and set(value) == {"IN"}:
-            out[key] = list(value["IN"])
-        else:
-            return None
-    return out
-
-
 _COLUMNS = ["TAG", "LOWER", "DEP", "IS_SPACE", "POS", "MORPH", "LEMMA"]
 
 
@@ -118,20 +102,22 @@ class TagMap:
         for order, rec in enumerate(patterns):
             attrs = rec["attrs"]
             for pattern in rec["patterns"]:
-                choices = _choices(pattern[0]) if len(pattern) == 1 else None
-                if choices is None or rec.get("index", 0) != 0:
-                    slow = _compile(pattern, encode)
-                    if slow is None:
-                        self.skipped += 1
-                    else:
-                        self.slow.append((order, slow, rec.get("index", 0), effect(attrs)))
+                conds = _compile(pattern, encode)
+                if conds is None:
+                    self.skipped += 1
                     continue
+                index = rec.get("index", 0)
+                if len(conds) != 1 or index != 0 or any(
+                        op not in ("==", "IN") for _, op, _ in conds[0]):
+                    self.slow.append((order, conds, index, effect(attrs)))
+                    continue
+                # One token, exact values only: every combination is a table key.
+                choices = {key: [arg] if op == "==" else sorted(arg) for key, op, arg in conds[0]}
                 keys = tuple(sorted(choices))
                 entry = (order, *effect(attrs))
                 table = tables.setdefault(keys, {})
                 for value in itertools.product(*(choices[k] for k in keys)):
-                    table.setdefault(tuple(encode(k, v) for k, v in zip(keys, value)),
-                                     []).append(entry)
+                    table.setdefault(value, []).append(entry)
         self.rules = list(tables.items())
 
     def __call__(self, doc: Doc) -> Doc:
