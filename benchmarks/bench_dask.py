@@ -57,16 +57,18 @@ def load_articles(path: str, limit: int | None) -> list[dict]:
     return out
 
 
-def bench_dask(articles: list[dict], n_workers: int, partition_size: int,
-               batch_size: int) -> tuple[dict, list[dict]]:
+def bench_dask(
+    articles: list[dict], n_workers: int, partition_size: int, batch_size: int
+) -> tuple[dict, list[dict]]:
     import dask.bag as db
     from distributed import Client, LocalCluster
 
     from quotekit.dask import extract_bag, warm_up, worker_stats
 
     t0 = time.perf_counter()
-    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                           dashboard_address=":0")
+    cluster = LocalCluster(
+        n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )
     client = Client(cluster)
     try:
         t1 = time.perf_counter()
@@ -111,8 +113,12 @@ def bench_single(articles: list[dict], batch_size: int) -> tuple[dict, list[dict
     nlp = quotekit.load()
     cpu0 = _cpu_seconds()
     t1 = time.perf_counter()
-    results = [a.to_dict() for a in quotekit.extract_many(
-        [(a["text"], a["id"]) for a in articles], nlp=nlp, batch_size=batch_size)]
+    results = [
+        a.to_dict()
+        for a in quotekit.extract_many(
+            [(a["text"], a["id"]) for a in articles], nlp=nlp, batch_size=batch_size
+        )
+    ]
     t2 = time.perf_counter()
     words = sum(len(a["text"].split()) for a in articles)
     seconds = t2 - t1
@@ -139,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--single", action="store_true", help="add an in-process baseline")
     parser.add_argument("--json", help="also write the results here")
-    parser.add_argument("--save-outputs", metavar="DIR",
-                        help="write each run's article dicts to DIR/<mode>.jsonl")
+    parser.add_argument(
+        "--save-outputs", metavar="DIR", help="write each run's article dicts to DIR/<mode>.jsonl"
+    )
     args = parser.parse_args(argv)
 
     articles = load_articles(args.path, args.limit)
@@ -168,8 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n| mode | articles | words | seconds | articles/s | words/s |")
     print("|---|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['mode']} | {r['articles']:,} | {r['words']:,} | {r['seconds']} | "
-              f"{r['articles_per_s']} | {r['words_per_s']:,} |")
+        print(
+            f"| {r['mode']} | {r['articles']:,} | {r['words']:,} | {r['seconds']} | "
+            f"{r['articles_per_s']} | {r['words_per_s']:,} |"
+        )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump({"argv": sys.argv, "rows": rows, "identical": identical}, fh, indent=1)

@@ -70,7 +70,7 @@ def score_polnear(path: Path, samples: int, rng: random.Random, show: bool):
                     best = max(preds, key=lambda p: overlap(p, g), default=None)
                     inexact.append(
                         ctx(text, g, r["id"])
-                        + ("\n      PRED " + repr(text[best[0]:best[1]][:300]) if best else "")
+                        + ("\n      PRED " + repr(text[best[0] : best[1]][:300]) if best else "")
                     )
             for p, q in zip(preds, res.quotes):
                 if any(matches(p, g, thr) for g in golds):
@@ -96,8 +96,11 @@ def score_polnear(path: Path, samples: int, rng: random.Random, show: bool):
             f"(tp={t['tp']} fp={t['fp']} neutral={t['neutral']} found={t['found']}/{t['gold']})"
         )
     if show:
-        for title, items in (("FALSE POSITIVES", fps), ("MISSES (0.3)", misses),
-                             ("NOT EXACT", inexact)):
+        for title, items in (
+            ("FALSE POSITIVES", fps),
+            ("MISSES (0.3)", misses),
+            ("NOT EXACT", inexact),
+        ):
             print(f"  -- {title}: {len(items)}")
             for s in rng.sample(items, min(samples, len(items))):
                 print("   ", s)
@@ -105,11 +108,11 @@ def score_polnear(path: Path, samples: int, rng: random.Random, show: bool):
 
 def ctx(text: str, span: tuple[int, int], rid: str, kind: str = "") -> str:
     s, e = span
-    before = text[max(0, s - 70):s].replace("\n", "⏎")
+    before = text[max(0, s - 70) : s].replace("\n", "⏎")
     inner = text[s:e].replace("\n", "⏎")
     if len(inner) > 200:
         inner = inner[:90] + " ... " + inner[-90:]
-    after = text[e:e + 40].replace("\n", "⏎")
+    after = text[e : e + 40].replace("\n", "⏎")
     return f"{rid[:30]} {kind} …{before}[[{inner}]]{after}…"
 
 
@@ -135,7 +138,7 @@ def score_newsroom(paths: list[Path], show: bool):
                 total += 1
                 hit = None
                 for q in spans:
-                    c = text[q.content_start:q.content_end].strip()
+                    c = text[q.content_start : q.content_end].strip()
                     if c == gt or (gt and gt in c and len(gt) > 0.5 * len(c)):
                         hit = q
                         break
@@ -150,12 +153,14 @@ def score_newsroom(paths: list[Path], show: bool):
                 elif show:
                     s = hit.start
                     wrong.append(
-                        f"gold={g['kind']} pred={hit.kind}: …{text[max(0, s - 60):s]!r}"
-                        f"[[{text[s:hit.end][:120]!r}]]{text[hit.end:hit.end + 30]!r}"
+                        f"gold={g['kind']} pred={hit.kind}: …{text[max(0, s - 60) : s]!r}"
+                        f"[[{text[s : hit.end][:120]!r}]]{text[hit.end : hit.end + 30]!r}"
                     )
     matched = total - unmatched
-    print(f"== newsroom kind: {correct}/{matched} matched quotes right "
-          f"({correct / max(1, matched):.3f}); {unmatched}/{total} gold quotes unmatched")
+    print(
+        f"== newsroom kind: {correct}/{matched} matched quotes right "
+        f"({correct / max(1, matched):.3f}); {unmatched}/{total} gold quotes unmatched"
+    )
     print("   confusion (gold, pred):", dict(sorted(confusion.items())))
     if show:
         for w in wrong:
@@ -175,8 +180,9 @@ def main(argv=None) -> None:
         shared = Path("/work/shared")
     rng = random.Random(a.seed)
     for split in a.split:
-        score_polnear(shared / "data" / "polnear" / f"{split}.jsonl", a.samples, rng,
-                      show=not a.quiet)
+        score_polnear(
+            shared / "data" / "polnear" / f"{split}.jsonl", a.samples, rng, show=not a.quiet
+        )
     nr = shared / "data" / "newsroom"
     score_newsroom([nr / "dev.jsonl", nr / "seed.json"], show=not a.quiet)
 

@@ -36,8 +36,9 @@ DEFAULT_FILES = [
 ]
 
 
-def read_articles(files: list[Path], every: int = 1,
-                  limit: int | None = None) -> Iterator[tuple[str, str]]:
+def read_articles(
+    files: list[Path], every: int = 1, limit: int | None = None
+) -> Iterator[tuple[str, str]]:
     """``(id, text)`` for every ``every``-th article of ``files``."""
     n = 0
     for path in files:
@@ -53,8 +54,9 @@ def read_articles(files: list[Path], every: int = 1,
                     return
 
 
-def sweep(items: list[tuple[str, str]], *, n_process: int = 1, batch_size: int = 32,
-          nlp=None) -> dict:
+def sweep(
+    items: list[tuple[str, str]], *, n_process: int = 1, batch_size: int = 32, nlp=None
+) -> dict:
     """Process ``items`` and check each result; a summary dict.
 
     A failure of a whole batch (an exception inside ``nlp.pipe``) is retried one
@@ -63,8 +65,15 @@ def sweep(items: list[tuple[str, str]], *, n_process: int = 1, batch_size: int =
     import quotekit
 
     nlp = nlp or quotekit.load()
-    summary: dict = {"articles": len(items), "exceptions": [], "violations": [],
-                     "quotes": 0, "entities": 0, "sources": 0, "violation_kinds": Counter()}
+    summary: dict = {
+        "articles": len(items),
+        "exceptions": [],
+        "violations": [],
+        "quotes": 0,
+        "entities": 0,
+        "sources": 0,
+        "violation_kinds": Counter(),
+    }
     texts = dict(items)
 
     def check(article) -> None:
@@ -80,8 +89,9 @@ def sweep(items: list[tuple[str, str]], *, n_process: int = 1, batch_size: int =
 
     try:
         pairs = [(text, aid) for aid, text in items]
-        for article in quotekit.extract_many(pairs, nlp=nlp, n_process=n_process,
-                                              batch_size=batch_size):
+        for article in quotekit.extract_many(
+            pairs, nlp=nlp, n_process=n_process, batch_size=batch_size
+        ):
             check(article)
     except Exception:  # noqa: BLE001  (find the article(s) that raise, one by one)
         summary["retried_one_by_one"] = True
@@ -91,8 +101,9 @@ def sweep(items: list[tuple[str, str]], *, n_process: int = 1, batch_size: int =
             try:
                 check(quotekit.extract(text, aid, nlp=nlp))
             except Exception as exc:  # noqa: BLE001
-                summary["exceptions"].append((aid, f"{type(exc).__name__}: {exc}",
-                                              traceback.format_exc(limit=-3)))
+                summary["exceptions"].append(
+                    (aid, f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=-3))
+                )
     return summary
 
 
@@ -121,17 +132,21 @@ def main(argv: list[str] | None = None) -> int:
     s = sweep(items, n_process=args.n_process)
     elapsed = time.perf_counter() - t0
     n_chars = sum(len(t) for _, t in items)
-    print(f"articles:   {s['articles']} ({n_chars:,} characters, {elapsed:.0f} s, "
-          f"{1000 * elapsed / max(1, s['articles']):.0f} ms/article)")
+    print(
+        f"articles:   {s['articles']} ({n_chars:,} characters, {elapsed:.0f} s, "
+        f"{1000 * elapsed / max(1, s['articles']):.0f} ms/article)"
+    )
     print(f"found:      {s['quotes']} quotes, {s['entities']} entities, {s['sources']} sources")
     print(f"exceptions: {len(s['exceptions'])}")
-    for aid, msg, tb in s["exceptions"][:args.examples]:
+    for aid, msg, tb in s["exceptions"][: args.examples]:
         print(f"  {aid}: {msg}\n{tb}")
-    print(f"violations: {len(s['violations'])} articles "
-          f"({sum(len(b) for _, b in s['violations'])} violations)")
+    print(
+        f"violations: {len(s['violations'])} articles "
+        f"({sum(len(b) for _, b in s['violations'])} violations)"
+    )
     for kind, count in s["violation_kinds"].most_common():
         print(f"  {count:6d}  {kind}")
-    for aid, bad in s["violations"][:args.examples]:
+    for aid, bad in s["violations"][: args.examples]:
         print(f"  {aid}:")
         for b in bad[:3]:
             print(f"    {b[:200]}")

@@ -60,8 +60,9 @@ def article_violations(text: str, out: dict[str, Any]) -> list[str]:
             bad.append(f"{qid}: text[{s}]={text[s]!r} is not an opening mark")
         # The content sits right after the opening mark (one or two characters: '')
         # and ends at the closing mark, or at ``end`` for a quote left open.
-        if not any(text[cs:cs + len(qt)] == qt and e - 2 <= cs + len(qt) <= e
-                   for cs in (s + 1, s + 2)):
+        if not any(
+            text[cs : cs + len(qt)] == qt and e - 2 <= cs + len(qt) <= e for cs in (s + 1, s + 2)
+        ):
             bad.append(f"{qid}: text {qt!r} is not the content of {text[s:e]!r}")
         if s < prev_end:
             bad.append(f"{qid}: starts at {s}, before the previous quote ends ({prev_end})")

@@ -18,33 +18,127 @@ MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a"
 LOOKALIKES = "`\u00b4\u2032\u2033\u300c\u300d\uff02"
 #: (opening, closing) pairs of the styles.
 PAIRS = [
-    ('"', '"'), ("\u201c", "\u201d"), ("'", "'"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"),
-    ("\u00ab ", " \u00bb"), ("\u201e", "\u201c"), ("\u201a", "\u2018"), ("\u2039", "\u203a"),
+    ('"', '"'),
+    ("\u201c", "\u201d"),
+    ("'", "'"),
+    ("\u2018", "\u2019"),
+    ("\u00ab", "\u00bb"),
+    ("\u00ab ", " \u00bb"),
+    ("\u201e", "\u201c"),
+    ("\u201a", "\u2018"),
+    ("\u2039", "\u203a"),
     ("''", "''"),
 ]
 #: Invented people, with titles; nobody real.
 PEOPLE = [
-    "Jane Doe", "Marta Kowalczyk", "Tomas Brennan", "Dr Amina Yusuf", "Mr Okafor",
-    "Ana Mar\u00eda L\u00f3pez", "Prime Minister Lars Eklund", "Sen. Ruth Abernathy",
-    "the spokesman", "a senior official", "Chen Wei", "O'Neill", "Jean-Luc Marchetti",
-    "Okafor, 54,", "The mayor of Port Elm, Jane Doe,",
+    "Jane Doe",
+    "Marta Kowalczyk",
+    "Tomas Brennan",
+    "Dr Amina Yusuf",
+    "Mr Okafor",
+    "Ana Mar\u00eda L\u00f3pez",
+    "Prime Minister Lars Eklund",
+    "Sen. Ruth Abernathy",
+    "the spokesman",
+    "a senior official",
+    "Chen Wei",
+    "O'Neill",
+    "Jean-Luc Marchetti",
+    "Okafor, 54,",
+    "The mayor of Port Elm, Jane Doe,",
 ]
 PRONOUNS = ["he", "she", "they", "it", "He", "She", "We", "I"]
-VERBS = ["said", "says", "told reporters", "added", "warned", "asked", "wrote",
-         "insisted", "explained", "told the Harbour Herald", "told Reuters", "told AFP",
-         "said in a statement", "tweeted", "grumbled", "harrumphed", "noted"]
-PLACES = ["France", "the UK", "Britain", "Kenya", "the United States", "Moscow",
-          "Brazilian", "Port Elm", "Russia's", "the EU", "NATO", "the UN",
-          "the Norland Dairy Cooperative (NDC)", "Acme Corp"]
-SOURCES = ["Reuters", "AFP", "the BBC", "the Associated Press", "Al Jazeera", "CNN",
-           "the New York Times", "Interfax", "the Harbour Herald"]
-WORDS = ["the", "council", "voted", "on", "Tuesday", "it's", "dogs'", "'90s", "\u2019tis",
-         "o'clock", "rock 'n' roll", "won't", "ferry", "plan", "so-called", "40%", "\u00a33m",
-         "and", "in", "of", "a", "new", "terminal", "would", "open", "spring", "U.S."]
+VERBS = [
+    "said",
+    "says",
+    "told reporters",
+    "added",
+    "warned",
+    "asked",
+    "wrote",
+    "insisted",
+    "explained",
+    "told the Harbour Herald",
+    "told Reuters",
+    "told AFP",
+    "said in a statement",
+    "tweeted",
+    "grumbled",
+    "harrumphed",
+    "noted",
+]
+PLACES = [
+    "France",
+    "the UK",
+    "Britain",
+    "Kenya",
+    "the United States",
+    "Moscow",
+    "Brazilian",
+    "Port Elm",
+    "Russia's",
+    "the EU",
+    "NATO",
+    "the UN",
+    "the Norland Dairy Cooperative (NDC)",
+    "Acme Corp",
+]
+SOURCES = [
+    "Reuters",
+    "AFP",
+    "the BBC",
+    "the Associated Press",
+    "Al Jazeera",
+    "CNN",
+    "the New York Times",
+    "Interfax",
+    "the Harbour Herald",
+]
+WORDS = [
+    "the",
+    "council",
+    "voted",
+    "on",
+    "Tuesday",
+    "it's",
+    "dogs'",
+    "'90s",
+    "\u2019tis",
+    "o'clock",
+    "rock 'n' roll",
+    "won't",
+    "ferry",
+    "plan",
+    "so-called",
+    "40%",
+    "\u00a33m",
+    "and",
+    "in",
+    "of",
+    "a",
+    "new",
+    "terminal",
+    "would",
+    "open",
+    "spring",
+    "U.S.",
+]
 SPACES = [" ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\n\n\n"]
 PUNCT = list(".,;:!?()[]\u2014\u2013-/\u2026")
-HTML = ["<p>", "</p>", "<b>", "</b>", '<a href="x">', "</a>", "<br/>", "&amp;", "&quot;",
-        '<tweet a="', '">', "<!-- c -->"]
+HTML = [
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    '<a href="x">',
+    "</a>",
+    "<br/>",
+    "&amp;",
+    "&quot;",
+    '<tweet a="',
+    '">',
+    "<!-- c -->",
+]
 
 _words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join)
 _pair = st.sampled_from(PAIRS)
@@ -81,11 +175,19 @@ def _quoted_sentence(draw) -> str:
 _chunk = st.one_of(
     _quoted_sentence(),
     _words.map(lambda w: w[:1].upper() + w[1:] + "."),
-    st.sampled_from(PEOPLE), st.sampled_from(PLACES), st.sampled_from(SOURCES),
-    st.sampled_from(PRONOUNS), _verb,
-    st.sampled_from(list(MARKS)), st.sampled_from(PUNCT), st.sampled_from(SPACES),
-    st.builds(lambda s, d: f"{s.upper()} ({d}) -", st.sampled_from(["LONDON", "PARIS"]),
-              st.sampled_from(SOURCES)),
+    st.sampled_from(PEOPLE),
+    st.sampled_from(PLACES),
+    st.sampled_from(SOURCES),
+    st.sampled_from(PRONOUNS),
+    _verb,
+    st.sampled_from(list(MARKS)),
+    st.sampled_from(PUNCT),
+    st.sampled_from(SPACES),
+    st.builds(
+        lambda s, d: f"{s.upper()} ({d}) -",
+        st.sampled_from(["LONDON", "PARIS"]),
+        st.sampled_from(SOURCES),
+    ),
 )
 
 #: Short news-like articles (up to ~20 pieces, usually 50-600 characters).
@@ -96,21 +198,54 @@ news_texts = st.lists(st.tuples(_chunk, st.sampled_from(SPACES)), max_size=20).m
 #: Any code point except surrogates (which a Python str from a file cannot hold).
 _any_char = st.characters(codec="utf-8")
 _weird = st.sampled_from(
-    ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u2028", "\u2029",
-     "\u200b", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202e", "\u2066",
-     "\u2069", "\ufeff", "\ufffd", "\U0001f600", "\U0001f1ec\U0001f1e7", "\U0001f44d\U0001f3fd",
-     "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\u0301", "\u00e9",
-     "\U00010348", "\U000e0001"]
+    [
+        "\x00",
+        "\x01",
+        "\x07",
+        "\x0b",
+        "\x0c",
+        "\x1b",
+        "\x7f",
+        "\x85",
+        "\u2028",
+        "\u2029",
+        "\u200b",
+        "\u200d",
+        "\u200e",
+        "\u200f",
+        "\u202a",
+        "\u202b",
+        "\u202e",
+        "\u2066",
+        "\u2069",
+        "\ufeff",
+        "\ufffd",
+        "\U0001f600",
+        "\U0001f1ec\U0001f1e7",
+        "\U0001f44d\U0001f3fd",
+        "\u05e9\u05dc\u05d5\u05dd",
+        "\u0645\u0631\u062d\u0628\u0627",
+        "\u0301",
+        "\u00e9",
+        "\U00010348",
+        "\U000e0001",
+    ]
 )
-_mark_run = st.builds(lambda c, n: c * n, st.sampled_from(list(MARKS + LOOKALIKES)),
-                      st.integers(2, 120))
+_mark_run = st.builds(
+    lambda c, n: c * n, st.sampled_from(list(MARKS + LOOKALIKES)), st.integers(2, 120)
+)
 _mixed_run = st.text(alphabet=MARKS + " \n", min_size=5, max_size=120)
 
 #: Hostile input: arbitrary Unicode, control characters, HTML, long runs of marks.
 hostile_texts = st.lists(
     st.one_of(
-        st.text(_any_char, max_size=20), _weird, _mark_run, _mixed_run,
-        st.sampled_from(HTML), st.sampled_from(SPACES), _quoted_sentence(),
+        st.text(_any_char, max_size=20),
+        _weird,
+        _mark_run,
+        _mixed_run,
+        st.sampled_from(HTML),
+        st.sampled_from(SPACES),
+        _quoted_sentence(),
     ),
     max_size=8,
 ).map("".join)

@@ -50,8 +50,10 @@ def test_extract_returns_article_with_id_and_text(nlp):
 
 def test_extract_finds_quotes_speakers_and_relays(nlp):
     article = quotekit.extract(ARTICLE, nlp=nlp)
-    got = [(q.text, q.kind, _speaker_name(article, q),
-            article.source(q.via).name if q.via else None) for q in article.quotes]
+    got = [
+        (q.text, q.kind, _speaker_name(article, q), article.source(q.via).name if q.via else None)
+        for q in article.quotes
+    ]
     assert got == [
         ("We cannot ask families to pay more this winter,", "full", "Jane Okafor", "Reuters"),
         ("The numbers add up.", "full", "Jane Okafor", "Reuters"),
@@ -138,9 +140,13 @@ def test_extract_many_empty(nlp):
 
 # --------------------------------------------------------------------------- contract
 def _is_mention(value, text):
-    return (isinstance(value, dict) and set(value) == {"start", "end", "text"}
-            and isinstance(value["start"], int) and isinstance(value["end"], int)
-            and text[value["start"]:value["end"]] == value["text"])
+    return (
+        isinstance(value, dict)
+        and set(value) == {"start", "end", "text"}
+        and isinstance(value["start"], int)
+        and isinstance(value["end"], int)
+        and text[value["start"] : value["end"]] == value["text"]
+    )
 
 
 def test_to_dict_contract(nlp):
@@ -155,13 +161,22 @@ def test_to_dict_contract(nlp):
 
     for q in d["quotes"]:
         # The contract only grows: every documented key is there (more may be added).
-        assert {"id", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue",
-                "via"} <= set(q)
+        assert {
+            "id",
+            "start",
+            "end",
+            "text",
+            "kind",
+            "speaker",
+            "speaker_mention",
+            "cue",
+            "via",
+        } <= set(q)
         assert isinstance(q["id"], str)
         assert isinstance(q["start"], int) and isinstance(q["end"], int)
         assert ARTICLE[q["start"]] in "\"\u201c\u2018'"
         assert ARTICLE[q["end"] - 1] in "\"\u201d\u2019'"
-        assert ARTICLE[q["start"] + 1:q["end"] - 1] == q["text"]
+        assert ARTICLE[q["start"] + 1 : q["end"] - 1] == q["text"]
         assert q["kind"] in {"full", "partial"}
         assert q["speaker"] is None or q["speaker"] in entity_ids
         assert q["via"] is None or q["via"] in source_ids
@@ -169,8 +184,9 @@ def test_to_dict_contract(nlp):
             assert q[key] is None or _is_mention(q[key], ARTICLE), q[key]
 
     for e in d["entities"]:
-        assert {"id", "type", "name", "aliases", "mentions", "titles", "affiliation",
-                "iso"} <= set(e)
+        assert {"id", "type", "name", "aliases", "mentions", "titles", "affiliation", "iso"} <= set(
+            e
+        )
         assert isinstance(e["id"], str) and isinstance(e["name"], str)
         assert e["type"] in ENTITY_TYPES
         assert isinstance(e["aliases"], list) and all(isinstance(a, str) for a in e["aliases"])
@@ -193,9 +209,11 @@ def test_to_dict_null_speaker_keeps_mention(nlp):
     text = '"We are looking into the matter," a spokesman said.'
     (q,) = quotekit.extract(text, nlp=nlp).to_dict()["quotes"]
     assert q["speaker"] is None
-    assert q["speaker_mention"] == {"start": text.index("a spokesman"),
-                                    "end": text.index("a spokesman") + len("a spokesman"),
-                                    "text": "a spokesman"}
+    assert q["speaker_mention"] == {
+        "start": text.index("a spokesman"),
+        "end": text.index("a spokesman") + len("a spokesman"),
+        "text": "a spokesman",
+    }
     assert q["cue"]["text"] == "said"
     assert q["via"] is None
 
@@ -241,9 +259,15 @@ def test_seed_sources(seed):
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("name, iso", [
-    ("Russia", "RU"), ("United States", "US"), ("Poland", "PL"), ("Romania", "RO"),
-])
+@pytest.mark.parametrize(
+    "name, iso",
+    [
+        ("Russia", "RU"),
+        ("United States", "US"),
+        ("Poland", "PL"),
+        ("Romania", "RO"),
+    ],
+)
 def test_seed_countries(seed, name, iso):
     matches = [e for e in seed.entities if e.iso == iso]
     assert len(matches) == 1

@@ -60,101 +60,260 @@ def _check(nlp, text, fragment, speaker, mention=ANY, cue=ANY, via=ANY):
 # --------------------------------------------------------------------------- placement
 # (text, quote fragment, speaker name, mention text, cue text, via source name)
 PLACEMENT = [
-    pytest.param('"We will rebuild the bridge by spring," Jane Okafor said.',
-                 "rebuild the bridge", "Jane Okafor", "Jane Okafor", "said", None,
-                 id="after-subject-verb"),
-    pytest.param('"We will rebuild the bridge by spring," said Jane Okafor, a spokeswoman for '
-                 "the council.",
-                 "rebuild the bridge", "Jane Okafor", "Jane Okafor", "said", None,
-                 id="after-inverted-with-apposition"),
-    pytest.param("\u201cWe will rebuild the bridge by spring,\u201d says Jane Okafor.",
-                 "rebuild the bridge", "Jane Okafor", "Jane Okafor", "says", None,
-                 id="after-inverted-present-curly"),
-    pytest.param("\u2018We will rebuild the bridge by spring,\u2019 Jane Okafor said.",
-                 "rebuild the bridge", "Jane Okafor", "Jane Okafor", "said", None,
-                 id="after-single-curly-marks"),
-    pytest.param('Jane Okafor said: "We will rebuild the bridge by spring."',
-                 "rebuild the bridge", "Jane Okafor", "Jane Okafor", "said", None,
-                 id="before-colon"),
-    pytest.param('Jane Okafor insisted: "We will rebuild the bridge by spring."',
-                 "rebuild the bridge", "Jane Okafor", "Jane Okafor", "insisted", None,
-                 id="before-colon-insisted"),
-    pytest.param('Jane Okafor said that "the bridge will be rebuilt by spring."',
-                 "bridge will be rebuilt", "Jane Okafor", "Jane Okafor", "said", None,
-                 id="before-said-that"),
-    pytest.param('Chris Ndlovu, The Harbour Times: "The council has lost the trust of voters."',
-                 "lost the trust", "Chris Ndlovu", "Chris Ndlovu", ANY, None,
-                 id="colon-heading"),
-    pytest.param('Chris Ndlovu, The Harbour Times: "The council has lost the trust of voters."\n'
-                 'Maria Santos, Westbury Radio: "Voters want the bridge fixed, nothing more."',
-                 "bridge fixed", "Maria Santos", "Maria Santos", ANY, None,
-                 id="colon-heading-second-line"),
-    pytest.param('Councillor Jane Okafor called the plan "deeply flawed".',
-                 "deeply flawed", "Jane Okafor", "Jane Okafor", "called", None,
-                 id="partial-called"),
-    pytest.param('Jane Okafor, the head of Brixa Energy, was quoted by Interfax as saying '
-                 '"prices will keep rising this winter."',
-                 "prices will keep rising", "Jane Okafor", "Jane Okafor", ANY, "Interfax",
-                 id="passive-quoted-by-as-saying-before"),
-    pytest.param('Jane Okafor runs Brixa Energy. "Prices will keep rising," Okafor was quoted '
-                 "by Interfax as saying.",
-                 "Prices will keep rising", "Jane Okafor", "Okafor", ANY, "Interfax",
-                 id="passive-quoted-by-as-saying-after"),
-    pytest.param('According to Jane Okafor, "the talks have collapsed."',
-                 "talks have collapsed", "Jane Okafor", "Jane Okafor", "According", None,
-                 id="according-to-person"),
-    pytest.param('Acme Corp said in a statement: "We regret the delay and apologise to our '
-                 'customers."',
-                 "We regret the delay", "Acme Corp", "Acme Corp", "said", None,
-                 id="org-statement-before"),
-    pytest.param('Acme Corp posted weak sales on Monday. "We regret the delay," a statement from '
-                 "Acme Corp said.",
-                 "We regret the delay", "Acme Corp", ANY, "said", None,
-                 id="a-statement-from-org-said"),
-    pytest.param('Acme Corp posted weak sales on Monday. "We regret the delay," its statement '
-                 "said.",
-                 "We regret the delay", "Acme Corp", "its statement", "said", None,
-                 id="its-statement-said"),
+    pytest.param(
+        '"We will rebuild the bridge by spring," Jane Okafor said.',
+        "rebuild the bridge",
+        "Jane Okafor",
+        "Jane Okafor",
+        "said",
+        None,
+        id="after-subject-verb",
+    ),
+    pytest.param(
+        '"We will rebuild the bridge by spring," said Jane Okafor, a spokeswoman for the council.',
+        "rebuild the bridge",
+        "Jane Okafor",
+        "Jane Okafor",
+        "said",
+        None,
+        id="after-inverted-with-apposition",
+    ),
+    pytest.param(
+        "\u201cWe will rebuild the bridge by spring,\u201d says Jane Okafor.",
+        "rebuild the bridge",
+        "Jane Okafor",
+        "Jane Okafor",
+        "says",
+        None,
+        id="after-inverted-present-curly",
+    ),
+    pytest.param(
+        "\u2018We will rebuild the bridge by spring,\u2019 Jane Okafor said.",
+        "rebuild the bridge",
+        "Jane Okafor",
+        "Jane Okafor",
+        "said",
+        None,
+        id="after-single-curly-marks",
+    ),
+    pytest.param(
+        'Jane Okafor said: "We will rebuild the bridge by spring."',
+        "rebuild the bridge",
+        "Jane Okafor",
+        "Jane Okafor",
+        "said",
+        None,
+        id="before-colon",
+    ),
+    pytest.param(
+        'Jane Okafor insisted: "We will rebuild the bridge by spring."',
+        "rebuild the bridge",
+        "Jane Okafor",
+        "Jane Okafor",
+        "insisted",
+        None,
+        id="before-colon-insisted",
+    ),
+    pytest.param(
+        'Jane Okafor said that "the bridge will be rebuilt by spring."',
+        "bridge will be rebuilt",
+        "Jane Okafor",
+        "Jane Okafor",
+        "said",
+        None,
+        id="before-said-that",
+    ),
+    pytest.param(
+        'Chris Ndlovu, The Harbour Times: "The council has lost the trust of voters."',
+        "lost the trust",
+        "Chris Ndlovu",
+        "Chris Ndlovu",
+        ANY,
+        None,
+        id="colon-heading",
+    ),
+    pytest.param(
+        'Chris Ndlovu, The Harbour Times: "The council has lost the trust of voters."\n'
+        'Maria Santos, Westbury Radio: "Voters want the bridge fixed, nothing more."',
+        "bridge fixed",
+        "Maria Santos",
+        "Maria Santos",
+        ANY,
+        None,
+        id="colon-heading-second-line",
+    ),
+    pytest.param(
+        'Councillor Jane Okafor called the plan "deeply flawed".',
+        "deeply flawed",
+        "Jane Okafor",
+        "Jane Okafor",
+        "called",
+        None,
+        id="partial-called",
+    ),
+    pytest.param(
+        "Jane Okafor, the head of Brixa Energy, was quoted by Interfax as saying "
+        '"prices will keep rising this winter."',
+        "prices will keep rising",
+        "Jane Okafor",
+        "Jane Okafor",
+        ANY,
+        "Interfax",
+        id="passive-quoted-by-as-saying-before",
+    ),
+    pytest.param(
+        'Jane Okafor runs Brixa Energy. "Prices will keep rising," Okafor was quoted '
+        "by Interfax as saying.",
+        "Prices will keep rising",
+        "Jane Okafor",
+        "Okafor",
+        ANY,
+        "Interfax",
+        id="passive-quoted-by-as-saying-after",
+    ),
+    pytest.param(
+        'According to Jane Okafor, "the talks have collapsed."',
+        "talks have collapsed",
+        "Jane Okafor",
+        "Jane Okafor",
+        "According",
+        None,
+        id="according-to-person",
+    ),
+    pytest.param(
+        'Acme Corp said in a statement: "We regret the delay and apologise to our customers."',
+        "We regret the delay",
+        "Acme Corp",
+        "Acme Corp",
+        "said",
+        None,
+        id="org-statement-before",
+    ),
+    pytest.param(
+        'Acme Corp posted weak sales on Monday. "We regret the delay," a statement from '
+        "Acme Corp said.",
+        "We regret the delay",
+        "Acme Corp",
+        ANY,
+        "said",
+        None,
+        id="a-statement-from-org-said",
+    ),
+    pytest.param(
+        'Acme Corp posted weak sales on Monday. "We regret the delay," its statement said.',
+        "We regret the delay",
+        "Acme Corp",
+        "its statement",
+        "said",
+        None,
+        id="its-statement-said",
+    ),
     # The full stop sticks to "Corp." here; the entity is still named "Acme Corp".
-    pytest.param('Acme Corp posted weak sales on Monday. "We regret the delay," said a '
-                 "statement from Acme Corp.",
-                 "We regret the delay", "Acme Corp", ANY, "said", None,
-                 id="said-a-statement-from-org"),
+    pytest.param(
+        'Acme Corp posted weak sales on Monday. "We regret the delay," said a '
+        "statement from Acme Corp.",
+        "We regret the delay",
+        "Acme Corp",
+        ANY,
+        "said",
+        None,
+        id="said-a-statement-from-org",
+    ),
     # The model tags "Acme Corp's" as a WORK_OF_ART here: the name is found by alias.
-    pytest.param('Acme Corp posted weak sales on Monday. "We regret the delay," Acme Corp\'s '
-                 "statement said.",
-                 "We regret the delay", "Acme Corp", ANY, "said", None,
-                 id="named-possessor-statement-said"),
-    pytest.param('Jane Okafor wrote on Twitter: "I will not be standing for re-election."',
-                 "not be standing", "Jane Okafor", "Jane Okafor", "wrote", None,
-                 id="wrote-on-twitter"),
-    pytest.param('Jane Okafor tweeted: "The bridge reopens on Monday!"',
-                 "bridge reopens", "Jane Okafor", "Jane Okafor", "tweeted", None,
-                 id="tweeted"),
-    pytest.param('Mayor Jane Okafor faced the press on Monday. "Will you resign?" the reporter '
-                 'asked. "No," she said.',
-                 "Will you resign?", None, "the reporter", "asked", None,
-                 id="question-by-interviewer"),
-    pytest.param('Mayor Jane Okafor faced the press on Monday. "Will you resign?" the reporter '
-                 'asked. "No," she said.',
-                 "No,", "Jane Okafor", "she", "said", None,
-                 id="answer-to-interviewer"),
-    pytest.param('"Democracy dies when people stop voting." \u2015 Jane Okafor',
-                 "Democracy dies", "Jane Okafor", "Jane Okafor", ANY, None,
-                 id="dash-credit-horizontal-bar"),
-    pytest.param('"Democracy dies when people stop voting." \u2014 Jane Okafor',
-                 "Democracy dies", "Jane Okafor", "Jane Okafor", ANY, None,
-                 id="dash-credit-em-dash"),
-    pytest.param('The Guardian quoted Jane Okafor as saying "the port will close for a month."',
-                 "port will close", "Jane Okafor", "Jane Okafor", ANY, "The Guardian",
-                 id="newspaper-quoted-y-as-saying"),
-    pytest.param('Peter Lund spoke to Le Monde on Friday. The newspaper quoted him as saying '
-                 '"the deal is dead."',
-                 "deal is dead", "Peter Lund", "him", ANY, "Le Monde",
-                 id="the-newspaper-quoted-him"),
-    pytest.param('"Business has never been this bad," shop owner Jane Okafor told AP.',
-                 "never been this bad", "Jane Okafor", "Jane Okafor", "told", "Associated Press",
-                 id="premodified-told-agency"),
+    pytest.param(
+        'Acme Corp posted weak sales on Monday. "We regret the delay," Acme Corp\'s '
+        "statement said.",
+        "We regret the delay",
+        "Acme Corp",
+        ANY,
+        "said",
+        None,
+        id="named-possessor-statement-said",
+    ),
+    pytest.param(
+        'Jane Okafor wrote on Twitter: "I will not be standing for re-election."',
+        "not be standing",
+        "Jane Okafor",
+        "Jane Okafor",
+        "wrote",
+        None,
+        id="wrote-on-twitter",
+    ),
+    pytest.param(
+        'Jane Okafor tweeted: "The bridge reopens on Monday!"',
+        "bridge reopens",
+        "Jane Okafor",
+        "Jane Okafor",
+        "tweeted",
+        None,
+        id="tweeted",
+    ),
+    pytest.param(
+        'Mayor Jane Okafor faced the press on Monday. "Will you resign?" the reporter '
+        'asked. "No," she said.',
+        "Will you resign?",
+        None,
+        "the reporter",
+        "asked",
+        None,
+        id="question-by-interviewer",
+    ),
+    pytest.param(
+        'Mayor Jane Okafor faced the press on Monday. "Will you resign?" the reporter '
+        'asked. "No," she said.',
+        "No,",
+        "Jane Okafor",
+        "she",
+        "said",
+        None,
+        id="answer-to-interviewer",
+    ),
+    pytest.param(
+        '"Democracy dies when people stop voting." \u2015 Jane Okafor',
+        "Democracy dies",
+        "Jane Okafor",
+        "Jane Okafor",
+        ANY,
+        None,
+        id="dash-credit-horizontal-bar",
+    ),
+    pytest.param(
+        '"Democracy dies when people stop voting." \u2014 Jane Okafor',
+        "Democracy dies",
+        "Jane Okafor",
+        "Jane Okafor",
+        ANY,
+        None,
+        id="dash-credit-em-dash",
+    ),
+    pytest.param(
+        'The Guardian quoted Jane Okafor as saying "the port will close for a month."',
+        "port will close",
+        "Jane Okafor",
+        "Jane Okafor",
+        ANY,
+        "The Guardian",
+        id="newspaper-quoted-y-as-saying",
+    ),
+    pytest.param(
+        "Peter Lund spoke to Le Monde on Friday. The newspaper quoted him as saying "
+        '"the deal is dead."',
+        "deal is dead",
+        "Peter Lund",
+        "him",
+        ANY,
+        "Le Monde",
+        id="the-newspaper-quoted-him",
+    ),
+    pytest.param(
+        '"Business has never been this bad," shop owner Jane Okafor told AP.',
+        "never been this bad",
+        "Jane Okafor",
+        "Jane Okafor",
+        "told",
+        "Associated Press",
+        id="premodified-told-agency",
+    ),
 ]
 
 
@@ -163,8 +322,10 @@ def test_placement(nlp, text, fragment, speaker, mention, cue, via):
     _check(nlp, text, fragment, speaker, mention, cue, via)
 
 
-INTERRUPTED = ('Jane Okafor, the mayor of Westbury, spoke on Monday. "The first part is done," '
-               'she said, "but the second part will take years."')
+INTERRUPTED = (
+    'Jane Okafor, the mayor of Westbury, spoke on Monday. "The first part is done," '
+    'she said, "but the second part will take years."'
+)
 
 
 def test_interrupted_quote_both_halves_same_speaker(nlp):
@@ -181,25 +342,45 @@ def test_interrupted_quote_both_halves_same_speaker(nlp):
 # --------------------------------------------------------------------------- continuation
 # (text, quote fragment, speaker name)
 CONTINUATION = [
-    pytest.param('"We will rebuild the bridge by spring," Jane Okafor, the mayor of Westbury, '
-                 'said on Monday.\n\n"The money is already in the budget."',
-                 "money is already", "Jane Okafor", id="next-paragraph-takes-previous-speaker"),
-    pytest.param('"We will rebuild the bridge by spring," Jane Okafor said on Monday.\n\n'
-                 "The bridge collapsed in March after weeks of heavy rain. Repairs were delayed "
-                 'by a dispute over funding.\n\n"The money is already in the budget."',
-                 "money is already", None, id="not-across-paragraph-attributing-nothing"),
-    pytest.param('"We will rebuild the bridge by spring," Jane Okafor said on Monday.\n\n'
-                 '"That promise means nothing," said Peter Lund, the leader of the opposition.'
-                 '\n\n"The money was never in the budget."',
-                 "never in the budget", "Peter Lund", id="takes-latest-speaker-not-earlier"),
-    pytest.param('"The bridge will be rebuilt by spring," Jane Okafor said on Monday.\n\n'
-                 "Peter Lund, the opposition leader, said the plan was far too expensive.\n\n"
-                 '"Nobody has costed it."',
-                 "Nobody has costed", "Peter Lund", id="takes-speaker-of-indirect-attribution"),
-    pytest.param('"The port will reopen in May," Peter Lund told AFP.\n\n"We have hired extra '
-                 'crews," he said.\n\n"The figures are invented," said Jane Okafor, a dock '
-                 "workers' union leader.\n\n\"Nobody believes them.\"",
-                 "Nobody believes", "Jane Okafor", id="after-change-of-speaker"),
+    pytest.param(
+        '"We will rebuild the bridge by spring," Jane Okafor, the mayor of Westbury, '
+        'said on Monday.\n\n"The money is already in the budget."',
+        "money is already",
+        "Jane Okafor",
+        id="next-paragraph-takes-previous-speaker",
+    ),
+    pytest.param(
+        '"We will rebuild the bridge by spring," Jane Okafor said on Monday.\n\n'
+        "The bridge collapsed in March after weeks of heavy rain. Repairs were delayed "
+        'by a dispute over funding.\n\n"The money is already in the budget."',
+        "money is already",
+        None,
+        id="not-across-paragraph-attributing-nothing",
+    ),
+    pytest.param(
+        '"We will rebuild the bridge by spring," Jane Okafor said on Monday.\n\n'
+        '"That promise means nothing," said Peter Lund, the leader of the opposition.'
+        '\n\n"The money was never in the budget."',
+        "never in the budget",
+        "Peter Lund",
+        id="takes-latest-speaker-not-earlier",
+    ),
+    pytest.param(
+        '"The bridge will be rebuilt by spring," Jane Okafor said on Monday.\n\n'
+        "Peter Lund, the opposition leader, said the plan was far too expensive.\n\n"
+        '"Nobody has costed it."',
+        "Nobody has costed",
+        "Peter Lund",
+        id="takes-speaker-of-indirect-attribution",
+    ),
+    pytest.param(
+        '"The port will reopen in May," Peter Lund told AFP.\n\n"We have hired extra '
+        'crews," he said.\n\n"The figures are invented," said Jane Okafor, a dock '
+        'workers\' union leader.\n\n"Nobody believes them."',
+        "Nobody believes",
+        "Jane Okafor",
+        id="after-change-of-speaker",
+    ),
 ]
 
 
@@ -221,60 +402,150 @@ def test_continuation_without_cue_has_no_speaker_mention_of_its_own(nlp):
 # --------------------------------------------------------------------------- resolution
 # (text, quote fragment, speaker name, mention text)
 RESOLUTION = [
-    pytest.param('Jane Okafor met Peter Lund on Monday. "The talks went well," she said.',
-                 "talks went well", "Jane Okafor", "she", id="she-two-people"),
-    pytest.param('Jane Okafor met Peter Lund on Monday. "The talks went well," he said.',
-                 "talks went well", "Peter Lund", "he", id="he-two-people"),
-    pytest.param('Jane Okafor met Peter Lund at the town hall on Monday. Lund said the meeting '
-                 'had been useful. "She listened, which is a start," he said.',
-                 "She listened", "Peter Lund", "he", id="he-with-she-inside-quote"),
-    pytest.param('Mrs Kim met Mr Dale on Monday. "We found common ground," he said.',
-                 "common ground", "Dale", "he", id="honorific-mr-gives-male"),
-    pytest.param('Mr Kim met Mrs Dale on Monday. "We found common ground," she said.',
-                 "common ground", "Dale", "she", id="honorific-mrs-gives-female"),
-    pytest.param('Mrs Kim and Mr Dale, the two candidates, debated on Monday. "I will cut '
-                 'taxes," he said. "I will fix the roads," she said.',
-                 "fix the roads", "Kim", "she", id="honorific-second-pronoun"),
-    pytest.param('Brixa Energy reported a loss on Tuesday. "We expect a recovery next year," it '
-                 "said.",
-                 "recovery next year", "Brixa Energy", "it", id="it-organisation"),
-    pytest.param('Acme Corp and Jane Okafor are in dispute. "We will appeal," it said.',
-                 "We will appeal", "Acme Corp", "it", id="it-skips-person"),
-    pytest.param('Brixa Energy cut 300 jobs on Tuesday. "The decision was painful but '
-                 'necessary," they said.',
-                 "painful but necessary", "Brixa Energy", "they", id="they-organisation"),
-    pytest.param('Students from Kestrel College marched through the town. "We want our grants back," '
-          "they said.",
-          "grants back", None, "they",
-          id="they-people-not-the-college"),
-    pytest.param('Foreign Minister Anna Berg met businessman Peter Lund in Oslo. "We discussed '
-                 'trade," the minister said.',
-                 "discussed trade", "Anna Berg", "the minister", id="title-the-minister"),
-    pytest.param('Jane Okafor, the mayor of Westbury, clashed with Peter Lund, the finance chief, '
-                 'on Monday. "The budget is a fantasy," the mayor said.',
-                 "budget is a fantasy", "Jane Okafor", "the mayor", id="title-from-apposition"),
-    pytest.param('The mayor of Westbury, Jane Okafor, clashed with finance chief Peter Lund on '
-                 'Monday. "The budget is a fantasy," the mayor said.',
-                 "budget is a fantasy", "Jane Okafor", "the mayor",
-                 id="title-from-preposed-apposition"),
-    pytest.param('Brixa Energy cut 300 jobs on Tuesday. "The decision was painful but '
-                 'necessary," the company said.',
-                 "painful but necessary", "Brixa Energy", "the company", id="the-company"),
-    pytest.param('Jane Okafor opened the new library on Friday. "Reading changes lives," Okafor '
-                 "said.",
-                 "Reading changes lives", "Jane Okafor", "Okafor", id="surname-to-full-name"),
-    pytest.param('Gerald Mensah and his wife Ruth Mensah run the bakery. "We were told nothing," '
-                 "Mrs Mensah said.",
-                 "told nothing", "Ruth Mensah", "Mensah", id="mrs-surname-shared-by-two"),
-    pytest.param('Kofi Asante-Boateng, the union leader, spoke on Monday. "We reject the offer," '
-          "Asante-Boateng said.",
-          "reject the offer", "Kofi Asante-Boateng", "Asante-Boateng",
-          id="hyphenated-surname-to-full-name"),
-    pytest.param('Auditor Peter Lund examined the accounts for a year. "The council wasted '
-                 'millions," his report said.',
-                 "wasted millions", "Peter Lund", "his report", id="his-report-said"),
-    pytest.param('"We are looking into the matter," a spokesman said.',
-                 "looking into the matter", None, "a spokesman", id="unnamed-spokesman"),
+    pytest.param(
+        'Jane Okafor met Peter Lund on Monday. "The talks went well," she said.',
+        "talks went well",
+        "Jane Okafor",
+        "she",
+        id="she-two-people",
+    ),
+    pytest.param(
+        'Jane Okafor met Peter Lund on Monday. "The talks went well," he said.',
+        "talks went well",
+        "Peter Lund",
+        "he",
+        id="he-two-people",
+    ),
+    pytest.param(
+        "Jane Okafor met Peter Lund at the town hall on Monday. Lund said the meeting "
+        'had been useful. "She listened, which is a start," he said.',
+        "She listened",
+        "Peter Lund",
+        "he",
+        id="he-with-she-inside-quote",
+    ),
+    pytest.param(
+        'Mrs Kim met Mr Dale on Monday. "We found common ground," he said.',
+        "common ground",
+        "Dale",
+        "he",
+        id="honorific-mr-gives-male",
+    ),
+    pytest.param(
+        'Mr Kim met Mrs Dale on Monday. "We found common ground," she said.',
+        "common ground",
+        "Dale",
+        "she",
+        id="honorific-mrs-gives-female",
+    ),
+    pytest.param(
+        'Mrs Kim and Mr Dale, the two candidates, debated on Monday. "I will cut '
+        'taxes," he said. "I will fix the roads," she said.',
+        "fix the roads",
+        "Kim",
+        "she",
+        id="honorific-second-pronoun",
+    ),
+    pytest.param(
+        'Brixa Energy reported a loss on Tuesday. "We expect a recovery next year," it said.',
+        "recovery next year",
+        "Brixa Energy",
+        "it",
+        id="it-organisation",
+    ),
+    pytest.param(
+        'Acme Corp and Jane Okafor are in dispute. "We will appeal," it said.',
+        "We will appeal",
+        "Acme Corp",
+        "it",
+        id="it-skips-person",
+    ),
+    pytest.param(
+        'Brixa Energy cut 300 jobs on Tuesday. "The decision was painful but '
+        'necessary," they said.',
+        "painful but necessary",
+        "Brixa Energy",
+        "they",
+        id="they-organisation",
+    ),
+    pytest.param(
+        'Students from Kestrel College marched through the town. "We want our grants back," '
+        "they said.",
+        "grants back",
+        None,
+        "they",
+        id="they-people-not-the-college",
+    ),
+    pytest.param(
+        'Foreign Minister Anna Berg met businessman Peter Lund in Oslo. "We discussed '
+        'trade," the minister said.',
+        "discussed trade",
+        "Anna Berg",
+        "the minister",
+        id="title-the-minister",
+    ),
+    pytest.param(
+        "Jane Okafor, the mayor of Westbury, clashed with Peter Lund, the finance chief, "
+        'on Monday. "The budget is a fantasy," the mayor said.',
+        "budget is a fantasy",
+        "Jane Okafor",
+        "the mayor",
+        id="title-from-apposition",
+    ),
+    pytest.param(
+        "The mayor of Westbury, Jane Okafor, clashed with finance chief Peter Lund on "
+        'Monday. "The budget is a fantasy," the mayor said.',
+        "budget is a fantasy",
+        "Jane Okafor",
+        "the mayor",
+        id="title-from-preposed-apposition",
+    ),
+    pytest.param(
+        'Brixa Energy cut 300 jobs on Tuesday. "The decision was painful but '
+        'necessary," the company said.',
+        "painful but necessary",
+        "Brixa Energy",
+        "the company",
+        id="the-company",
+    ),
+    pytest.param(
+        'Jane Okafor opened the new library on Friday. "Reading changes lives," Okafor said.',
+        "Reading changes lives",
+        "Jane Okafor",
+        "Okafor",
+        id="surname-to-full-name",
+    ),
+    pytest.param(
+        'Gerald Mensah and his wife Ruth Mensah run the bakery. "We were told nothing," '
+        "Mrs Mensah said.",
+        "told nothing",
+        "Ruth Mensah",
+        "Mensah",
+        id="mrs-surname-shared-by-two",
+    ),
+    pytest.param(
+        'Kofi Asante-Boateng, the union leader, spoke on Monday. "We reject the offer," '
+        "Asante-Boateng said.",
+        "reject the offer",
+        "Kofi Asante-Boateng",
+        "Asante-Boateng",
+        id="hyphenated-surname-to-full-name",
+    ),
+    pytest.param(
+        'Auditor Peter Lund examined the accounts for a year. "The council wasted '
+        'millions," his report said.',
+        "wasted millions",
+        "Peter Lund",
+        "his report",
+        id="his-report-said",
+    ),
+    pytest.param(
+        '"We are looking into the matter," a spokesman said.',
+        "looking into the matter",
+        None,
+        "a spokesman",
+        id="unnamed-spokesman",
+    ),
 ]
 
 
@@ -286,40 +557,92 @@ def test_resolution(nlp, text, fragment, speaker, mention):
 # --------------------------------------------------------------------------- via
 # (text, quote fragment, speaker name, via source name)
 VIA = [
-    pytest.param('"We will not sell the company," Jane Okafor told Reuters.',
-                 "not sell the company", "Jane Okafor", "Reuters", id="told-reuters"),
-    pytest.param('Peter Lund, the chief executive of Brixa Energy, spoke on Monday. "Prices will '
-                 'fall next year," he told the BBC.\n\n"We have already cut our own costs."',
-                 "Prices will fall", "Peter Lund", "BBC", id="he-told-the-bbc"),
-    pytest.param('Peter Lund, the chief executive of Brixa Energy, spoke on Monday. "Prices will '
-                 'fall next year," he told the BBC.\n\n"We have already cut our own costs."',
-                 "cut our own costs", "Peter Lund", "BBC", id="continuation-inherits-relay"),
-    pytest.param('"We will not sell the company," Peter Lund, the chief executive of Brixa '
-                 'Energy, told Reuters. He added: "Our shareholders agree with us."',
-                 "shareholders agree", "Peter Lund", "Reuters", id="same-speaker-added-inherits"),
-    pytest.param('"The port will reopen in May," a harbour official said, according to AFP.',
-                 "port will reopen", None, "Agence France Presse", id="according-to-afp"),
-    pytest.param('"The port will reopen in May," Peter Lund said, according to AFP.',
-                 "port will reopen", "Peter Lund", "Agence France Presse",
-                 id="named-according-to-afp"),
-    pytest.param("Port director Peter Lund said the port would reopen in May, according to AFP. "
-                 '"The damage is smaller than we feared," he said.',
-                 "damage is smaller", "Peter Lund", "Agence France Presse",
-                 id="according-to-afp-frame-carries"),
-    pytest.param('Interfax reported that Peter Lund had resigned. "I am leaving with a clear '
-                 'conscience," Lund said.',
-                 "clear conscience", "Peter Lund", "Interfax", id="reported-frame-carries"),
-    pytest.param('"Prices will fall next year," Peter Lund told the BBC.\n\n"That is wishful '
-                 'thinking," said Jane Okafor, an analyst at Kestrel Bank.',
-                 "wishful thinking", "Jane Okafor", None, id="other-speaker-does-not-inherit"),
-    pytest.param('"The port will reopen in May," Peter Lund told AFP.\n\n"We have hired extra '
-                 'crews," he said.\n\n"The figures are invented," said Jane Okafor, a dock '
-                 "workers' union leader.\n\n\"Nobody believes them.\"",
-                 "Nobody believes", "Jane Okafor", None,
-                 id="other-speaker-continuation-does-not-inherit"),
-    pytest.param('"We will not sell the company," Peter Lund told Reuters.\n\n"The offer '
-                 'undervalues us," Jane Okafor, the chair, said in a statement.',
-                 "undervalues us", "Jane Okafor", None, id="statement-by-other-no-relay"),
+    pytest.param(
+        '"We will not sell the company," Jane Okafor told Reuters.',
+        "not sell the company",
+        "Jane Okafor",
+        "Reuters",
+        id="told-reuters",
+    ),
+    pytest.param(
+        'Peter Lund, the chief executive of Brixa Energy, spoke on Monday. "Prices will '
+        'fall next year," he told the BBC.\n\n"We have already cut our own costs."',
+        "Prices will fall",
+        "Peter Lund",
+        "BBC",
+        id="he-told-the-bbc",
+    ),
+    pytest.param(
+        'Peter Lund, the chief executive of Brixa Energy, spoke on Monday. "Prices will '
+        'fall next year," he told the BBC.\n\n"We have already cut our own costs."',
+        "cut our own costs",
+        "Peter Lund",
+        "BBC",
+        id="continuation-inherits-relay",
+    ),
+    pytest.param(
+        '"We will not sell the company," Peter Lund, the chief executive of Brixa '
+        'Energy, told Reuters. He added: "Our shareholders agree with us."',
+        "shareholders agree",
+        "Peter Lund",
+        "Reuters",
+        id="same-speaker-added-inherits",
+    ),
+    pytest.param(
+        '"The port will reopen in May," a harbour official said, according to AFP.',
+        "port will reopen",
+        None,
+        "Agence France Presse",
+        id="according-to-afp",
+    ),
+    pytest.param(
+        '"The port will reopen in May," Peter Lund said, according to AFP.',
+        "port will reopen",
+        "Peter Lund",
+        "Agence France Presse",
+        id="named-according-to-afp",
+    ),
+    pytest.param(
+        "Port director Peter Lund said the port would reopen in May, according to AFP. "
+        '"The damage is smaller than we feared," he said.',
+        "damage is smaller",
+        "Peter Lund",
+        "Agence France Presse",
+        id="according-to-afp-frame-carries",
+    ),
+    pytest.param(
+        'Interfax reported that Peter Lund had resigned. "I am leaving with a clear '
+        'conscience," Lund said.',
+        "clear conscience",
+        "Peter Lund",
+        "Interfax",
+        id="reported-frame-carries",
+    ),
+    pytest.param(
+        '"Prices will fall next year," Peter Lund told the BBC.\n\n"That is wishful '
+        'thinking," said Jane Okafor, an analyst at Kestrel Bank.',
+        "wishful thinking",
+        "Jane Okafor",
+        None,
+        id="other-speaker-does-not-inherit",
+    ),
+    pytest.param(
+        '"The port will reopen in May," Peter Lund told AFP.\n\n"We have hired extra '
+        'crews," he said.\n\n"The figures are invented," said Jane Okafor, a dock '
+        'workers\' union leader.\n\n"Nobody believes them."',
+        "Nobody believes",
+        "Jane Okafor",
+        None,
+        id="other-speaker-continuation-does-not-inherit",
+    ),
+    pytest.param(
+        '"We will not sell the company," Peter Lund told Reuters.\n\n"The offer '
+        'undervalues us," Jane Okafor, the chair, said in a statement.',
+        "undervalues us",
+        "Jane Okafor",
+        None,
+        id="statement-by-other-no-relay",
+    ),
 ]
 
 

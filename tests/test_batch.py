@@ -26,8 +26,10 @@ SPEAKERS = ["Jane Doe", "Tom Okafor", "Maria Lindqvist", "Ahmed Saleh", "Li Wei"
 
 def article(i: int) -> str:
     who = SPEAKERS[i % len(SPEAKERS)]
-    return (f'"Plan number {i} will be ready by spring," {who} said on Tuesday. '
-            f"The council in Exampletown voted {i} to {i + 1} on the proposal.")
+    return (
+        f'"Plan number {i} will be ready by spring," {who} said on Tuesday. '
+        f"The council in Exampletown voted {i} to {i + 1} on the proposal."
+    )
 
 
 def write_shard(path: Path, ids: list[str], broken: dict[int, str] | None = None) -> None:
@@ -63,8 +65,16 @@ def fake_processor(monkeypatch):
             if rec.error is not None:
                 yield rec, error_output(rec)
             else:
-                yield rec, {"id": rec.id, "n_chars": len(rec.text), "quotes": [],
-                            "entities": [], "sources": []}
+                yield (
+                    rec,
+                    {
+                        "id": rec.id,
+                        "n_chars": len(rec.text),
+                        "quotes": [],
+                        "entities": [],
+                        "sources": [],
+                    },
+                )
 
     monkeypatch.setattr(batch, "process_records", fake_process_records)
     monkeypatch.setattr("quotekit.api.default_nlp", lambda: None)
@@ -85,18 +95,29 @@ def test_discover_shards_dirs_globs_and_files(tmp_path, monkeypatch):
     write_shard(tmp_path / "extra.jsonl", ["c"])
     err = io.StringIO()
     shards, missing = discover_shards(
-        ["corpus", "extr*.jsonl", "nothing/*.jsonl", "missing.txt"], "text", err,
-        exclude_dir="corpus/out")
+        ["corpus", "extr*.jsonl", "nothing/*.jsonl", "missing.txt"],
+        "text",
+        err,
+        exclude_dir="corpus/out",
+    )
     assert missing == 2
     assert "[E013]" in err.getvalue() and "[E007]" in err.getvalue()
     kinds = [(s.kind, s.name) for s in shards]
-    assert kinds == [("jsonl", "2024__01.jsonl"), ("jsonl", "2025__01.jsonl"),
-                     ("text", "texts.jsonl"), ("jsonl", "extra.jsonl")]
+    assert kinds == [
+        ("jsonl", "2024__01.jsonl"),
+        ("jsonl", "2025__01.jsonl"),
+        ("text", "texts.jsonl"),
+        ("jsonl", "extra.jsonl"),
+    ]
     texts = shards[2]
     assert [os.path.basename(p) for p in texts.paths] == ["a.txt", "b.txt"]  # sorted
     # recursive globs, and the same file twice is one shard
-    shards, missing = discover_shards(["corpus/**/*.jsonl", "corpus/2024/01.jsonl"], "text",
-                                      io.StringIO(), exclude_dir="corpus/out")
+    shards, missing = discover_shards(
+        ["corpus/**/*.jsonl", "corpus/2024/01.jsonl"],
+        "text",
+        io.StringIO(),
+        exclude_dir="corpus/out",
+    )
     assert missing == 0
     assert [s.name for s in shards] == ["2024__01.jsonl", "2025__01.jsonl", "old.jsonl"]
 
@@ -106,19 +127,22 @@ def test_plain_files_follow_input_format(tmp_path):
     (tmp_path / "b.text").write_text("An article.")
     shards, _ = discover_shards([str(tmp_path / "a.ndjson")], "jsonl", io.StringIO())
     assert [(s.kind, s.name) for s in shards] == [("jsonl", "a.jsonl")]
-    shards, _ = discover_shards([str(tmp_path / "b.text"), str(tmp_path / "a.ndjson")],
-                                "text", io.StringIO())
+    shards, _ = discover_shards(
+        [str(tmp_path / "b.text"), str(tmp_path / "a.ndjson")], "text", io.StringIO()
+    )
     assert [s.kind for s in shards] == ["text"] and len(shards[0].paths) == 2
     shards, _ = discover_shards(["-"], "jsonl", io.StringIO())
     assert [(s.kind, s.name) for s in shards] == [("stdin", "stdin.jsonl")]
 
 
 def test_output_names_are_unique_and_stable():
-    shards = [Shard("jsonl", "/d/a/x.jsonl", ["a/x.jsonl"]),
-              Shard("jsonl", "/d/b/x.jsonl", ["b/x.jsonl"]),
-              Shard("text", "/d/c/x", []),
-              Shard("jsonl", "/e/a/X.jsonl", ["X.jsonl"]),
-              Shard("jsonl", "/d/y.jsonl", ["y.jsonl"])]
+    shards = [
+        Shard("jsonl", "/d/a/x.jsonl", ["a/x.jsonl"]),
+        Shard("jsonl", "/d/b/x.jsonl", ["b/x.jsonl"]),
+        Shard("text", "/d/c/x", []),
+        Shard("jsonl", "/e/a/X.jsonl", ["X.jsonl"]),
+        Shard("jsonl", "/d/y.jsonl", ["y.jsonl"]),
+    ]
     assign_names(shards)
     names = [s.name for s in shards]
     assert len({n.lower() for n in names}) == len(names)
@@ -162,8 +186,18 @@ def test_progress_silent_off_tty_or_quiet(stream, enabled):
 # ---------------------------------------------------------------------- runs (no model)
 def test_n_process_and_batch_size_pass_through(tmp_path, fake_processor):
     write_shard(tmp_path / "in" / "a.jsonl", ["a1", "a2"])
-    code, _, _ = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"),
-                      "--n-process", "2", "--batch-size", "7", "--quiet"])
+    code, _, _ = run(
+        [
+            str(tmp_path / "in"),
+            "--output-dir",
+            str(tmp_path / "out"),
+            "--n-process",
+            "2",
+            "--batch-size",
+            "7",
+            "--quiet",
+        ]
+    )
     assert code == 0
     assert fake_processor == [{"n_process": 2, "batch_size": 7}]  # one pipe for all shards
 
@@ -202,8 +236,9 @@ def test_exception_mid_run_leaves_no_partial_output(tmp_path, monkeypatch, fake_
     assert "1 complete shard(s) skipped" in err
     assert (out / "a.jsonl").stat().st_mtime_ns == a_mtime
     for name in "abc":
-        assert [r["id"] for r in read_out(out / f"{name}.jsonl")] == [f"{name}{i}"
-                                                                        for i in range(5)]
+        assert [r["id"] for r in read_out(out / f"{name}.jsonl")] == [
+            f"{name}{i}" for i in range(5)
+        ]
 
 
 def test_resume_redoes_stale_and_partial_shards(tmp_path, fake_processor):
@@ -225,11 +260,20 @@ def test_resume_redoes_stale_and_partial_shards(tmp_path, fake_processor):
     assert (out / "a.jsonl").stat().st_mtime_ns == before["a.jsonl"]
     assert not list(out.glob(".*.tmp"))
     for name, n in zip("abcd", (4, 4, 4, 6)):
-        assert [r["id"] for r in read_out(out / f"{name}.jsonl")] == [f"{name}{i}"
-                                                                        for i in range(n)]
-        assert is_complete(str(out), Shard("jsonl", str(tmp_path / "in" / f"{name}.jsonl"),
-                                           [str(tmp_path / "in" / f"{name}.jsonl")],
-                                           name=f"{name}.jsonl"), "text", "utf-8")
+        assert [r["id"] for r in read_out(out / f"{name}.jsonl")] == [
+            f"{name}{i}" for i in range(n)
+        ]
+        assert is_complete(
+            str(out),
+            Shard(
+                "jsonl",
+                str(tmp_path / "in" / f"{name}.jsonl"),
+                [str(tmp_path / "in" / f"{name}.jsonl")],
+                name=f"{name}.jsonl",
+            ),
+            "text",
+            "utf-8",
+        )
 
 
 def test_without_resume_everything_is_redone(tmp_path, fake_processor):
@@ -251,16 +295,16 @@ def test_skipped_shards_with_failures_keep_exit_code_1(tmp_path, fake_processor)
 
 def test_missing_input_is_reported_and_fails(tmp_path, fake_processor):
     write_shard(tmp_path / "in" / "a.jsonl", ["a0"])
-    code, _, err = run([str(tmp_path / "in"), str(tmp_path / "nope*.jsonl"),
-                        "--output-dir", str(tmp_path / "out")])
+    code, _, err = run(
+        [str(tmp_path / "in"), str(tmp_path / "nope*.jsonl"), "--output-dir", str(tmp_path / "out")]
+    )
     assert code == 1 and "[E013]" in err and "1 input(s) not found" in err
     assert read_out(tmp_path / "out" / "a.jsonl")[0]["id"] == "a0"
 
 
 def test_quiet_prints_nothing_on_success(tmp_path, fake_processor):
     write_shard(tmp_path / "in" / "a.jsonl", ["a0"])
-    code, out, err = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"),
-                          "--quiet"])
+    code, out, err = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"), "--quiet"])
     assert (code, out, err) == (0, "", "")
 
 
@@ -284,8 +328,12 @@ def test_dirs_globs_and_shards_to_output_files(tmp_path, monkeypatch):
     assert code == 0, err
     assert stdout == ""
     out = tmp_path / "out"
-    assert sorted(p.name for p in out.glob("*.jsonl")) == ["feb.jsonl", "jan.jsonl",
-                                                            "letters.jsonl", "mar.jsonl"]
+    assert sorted(p.name for p in out.glob("*.jsonl")) == [
+        "feb.jsonl",
+        "jan.jsonl",
+        "letters.jsonl",
+        "mar.jsonl",
+    ]
     assert [r["id"] for r in read_out(out / "jan.jsonl")] == [f"jan-{i}" for i in range(6)]
     assert [r["id"] for r in read_out(out / "mar.jsonl")] == ["mar-0", "mar-1"]
     letters = read_out(out / "letters.jsonl")
@@ -302,8 +350,11 @@ def test_dirs_globs_and_shards_to_output_files(tmp_path, monkeypatch):
 @pytest.mark.model
 def test_broken_lines_get_error_records_in_place(tmp_path):
     ids = [f"x{i}" for i in range(5)]
-    write_shard(tmp_path / "in" / "x.jsonl", ids,
-                broken={1: "{not json", 3: json.dumps({"id": "x3", "body": "no text"})})
+    write_shard(
+        tmp_path / "in" / "x.jsonl",
+        ids,
+        broken={1: "{not json", 3: json.dumps({"id": "x3", "body": "no text"})},
+    )
     code, _, err = run([str(tmp_path / "in"), "--output-dir", str(tmp_path / "out")])
     assert code == 1
     records = read_out(tmp_path / "out" / "x.jsonl")
@@ -317,8 +368,21 @@ def test_broken_lines_get_error_records_in_place(tmp_path):
 def _kill_mid_shard(inp: Path, out: Path, c_ids: list[str], log) -> None:
     """Run the CLI over ``inp``; feed half of the pipe ``c.jsonl``; SIGKILL it mid-shard."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "quotekit.cli", "extract", str(inp), "--output-dir", str(out),
-         "--batch-size", "1", "--quiet"], stdout=subprocess.DEVNULL, stderr=log)
+        [
+            sys.executable,
+            "-m",
+            "quotekit.cli",
+            "extract",
+            str(inp),
+            "--output-dir",
+            str(out),
+            "--batch-size",
+            "1",
+            "--quiet",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
     try:
         deadline = time.monotonic() + 180
         while not ((out / "a.jsonl.done").exists() and (out / "b.jsonl.done").exists()):

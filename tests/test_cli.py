@@ -36,26 +36,28 @@ def broken_jsonl(tmp_path) -> Path:
     path = tmp_path / "in.jsonl"
     lines = [
         json.dumps({"id": "a", "text": GOOD_A}),  # 1 valid
-        '{"id": "x", "text": ',                    # 2 invalid JSON
-        json.dumps({"id": "b"}),                   # 3 no text
-        "[1, 2, 3]",                               # 4 not an object
-        "",                                        # 5 empty: not a record, skipped
-        json.dumps({"id": "n", "text": 7}),        # 6 text not a string
-        json.dumps({"id": "c", "text": GOOD_C}),   # 7 valid
+        '{"id": "x", "text": ',  # 2 invalid JSON
+        json.dumps({"id": "b"}),  # 3 no text
+        "[1, 2, 3]",  # 4 not an object
+        "",  # 5 empty: not a record, skipped
+        json.dumps({"id": "n", "text": 7}),  # 6 text not a string
+        json.dumps({"id": "c", "text": GOOD_C}),  # 7 valid
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
 def test_broken_jsonl_lines(broken_jsonl):
-    code, out, err = run(["extract", str(broken_jsonl), "--input-format", "jsonl",
-                          "--format", "jsonl"])
+    code, out, err = run(
+        ["extract", str(broken_jsonl), "--input-format", "jsonl", "--format", "jsonl"]
+    )
     assert code == 1
     recs = jsonl(out)
     assert [r["id"] for r in recs] == ["a", None, "b", None, "n", "c"]
     assert [bool(r.get("error")) for r in recs] == [False, True, True, True, True, False]
     assert [r["error"]["input"] for r in recs if r.get("error")] == [
-        f"{broken_jsonl}:{n}" for n in (2, 3, 4, 6)]
+        f"{broken_jsonl}:{n}" for n in (2, 3, 4, 6)
+    ]
     assert all(r["error"]["code"] == "E008" for r in recs if r.get("error"))
     assert "invalid JSON" in recs[1]["error"]["message"]
     assert "not an object" in recs[3]["error"]["message"]
@@ -89,13 +91,17 @@ def test_directory_and_glob_inputs(tmp_path):
     (tmp_path / "d" / "b.txt").write_text(GOOD_C, encoding="utf-8")
     (tmp_path / "d" / "a.txt").write_text(GOOD_A, encoding="utf-8")
     (tmp_path / "d" / "sub" / "c.jsonl").write_text(
-        json.dumps({"id": "j1", "text": GOOD_A}) + "\n", encoding="utf-8")
+        json.dumps({"id": "j1", "text": GOOD_A}) + "\n", encoding="utf-8"
+    )
     (tmp_path / "d" / "ignored.csv").write_text("x", encoding="utf-8")
     (tmp_path / "d" / ".hidden.txt").write_text(GOOD_A, encoding="utf-8")
     code, out, _ = run(["extract", str(tmp_path / "d"), "--format", "jsonl"])
     assert code == 0
-    assert [r["id"] for r in jsonl(out)] == [str(tmp_path / "d" / "a.txt"),
-                                             str(tmp_path / "d" / "b.txt"), "j1"]
+    assert [r["id"] for r in jsonl(out)] == [
+        str(tmp_path / "d" / "a.txt"),
+        str(tmp_path / "d" / "b.txt"),
+        "j1",
+    ]
     code, out, _ = run(["extract", str(tmp_path / "d" / "*.txt"), "--format", "jsonl"])
     assert code == 0 and len(jsonl(out)) == 2
 
@@ -120,8 +126,18 @@ def test_bad_encoding_in_jsonl(tmp_path):
     code, out, err = run(["extract", str(path), "--input-format", "jsonl", "--format", "jsonl"])
     assert code == 0 and "W001" in err
     assert jsonl(out)[0]["quotes"][0]["text"] == "Caf\ufffd,"
-    code, out, err = run(["extract", str(path), "--input-format", "jsonl", "--format", "jsonl",
-                          "--encoding", "latin-1"])
+    code, out, err = run(
+        [
+            "extract",
+            str(path),
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--encoding",
+            "latin-1",
+        ]
+    )
     assert code == 0 and "W001" not in err
     assert jsonl(out)[0]["quotes"][0]["text"] == "Caf\u00e9,"
 
@@ -154,12 +170,16 @@ def test_formats(tmp_path):
 
 
 def test_stdin(monkeypatch):
-    code, out, _ = run(["extract", "-", "--format", "json"], stdin=GOOD_A.encode(),
-                       monkeypatch=monkeypatch)
+    code, out, _ = run(
+        ["extract", "-", "--format", "json"], stdin=GOOD_A.encode(), monkeypatch=monkeypatch
+    )
     assert code == 0 and json.loads(out)["quotes"][0]["text"] == "We will win,"
     lines = (json.dumps({"id": "s1", "text": GOOD_A}) + "\nnot json\n").encode()
-    code, out, _ = run(["extract", "-", "--input-format", "jsonl", "--format", "jsonl"],
-                       stdin=lines, monkeypatch=monkeypatch)
+    code, out, _ = run(
+        ["extract", "-", "--input-format", "jsonl", "--format", "jsonl"],
+        stdin=lines,
+        monkeypatch=monkeypatch,
+    )
     assert code == 1
     recs = jsonl(out)
     assert [r["id"] for r in recs] == ["s1", None]
@@ -169,9 +189,13 @@ def test_stdin(monkeypatch):
 def test_console_script_subprocess(broken_jsonl):
     script = Path(sys.executable).with_name("quotekit")
     cmd = [str(script)] if script.exists() else [sys.executable, "-m", "quotekit.cli"]
-    proc = subprocess.run(cmd + ["extract", str(broken_jsonl), "--input-format", "jsonl",
-                                 "--format", "jsonl"],
-                          check=False, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        cmd + ["extract", str(broken_jsonl), "--input-format", "jsonl", "--format", "jsonl"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 1, proc.stderr
     recs = jsonl(proc.stdout)
     assert [r["id"] for r in recs] == ["a", None, "b", None, "n", "c"]

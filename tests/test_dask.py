@@ -21,9 +21,11 @@ TIMEOUT = 300  # seconds; clusters start slowly on a loaded machine
 
 def article(i: int) -> str:
     who = SPEAKERS[i % len(SPEAKERS)]
-    return (f'"We expect {i} new homes next year," {who} told the BBC. '
-            f"Residents of Exampletown met the mayor, who said the vote was {i} to 2. "
-            f"The United Nations did not comment.")
+    return (
+        f'"We expect {i} new homes next year," {who} told the BBC. '
+        f"Residents of Exampletown met the mayor, who said the vote was {i} to 2. "
+        f"The United Nations did not comment."
+    )
 
 
 def items(n: int, start: int = 0) -> list[dict]:
@@ -105,13 +107,17 @@ def test_extract_bag_and_dataframe_on_the_sync_scheduler():
         bag = db.from_sequence(recs, npartitions=3)
         assert qd.extract_bag(bag, batch_size=2).compute() == expected
         texts = db.from_sequence([r["text"] for r in recs], npartitions=2)
-        assert [o["quotes"] for o in qd.extract_bag(texts).compute()] == \
-            [e["quotes"] for e in expected]
+        assert [o["quotes"] for o in qd.extract_bag(texts).compute()] == [
+            e["quotes"] for e in expected
+        ]
 
-        pdf = pd.DataFrame({"key": [r["id"] for r in recs], "body": [r["text"] for r in recs]},
-                           index=pd.Index(range(10, 17), name="row"))
-        frame = qd.extract_dataframe(ddf.from_pandas(pdf, npartitions=3), text_column="body",
-                                     id_column="key").compute()
+        pdf = pd.DataFrame(
+            {"key": [r["id"] for r in recs], "body": [r["text"] for r in recs]},
+            index=pd.Index(range(10, 17), name="row"),
+        )
+        frame = qd.extract_dataframe(
+            ddf.from_pandas(pdf, npartitions=3), text_column="body", id_column="key"
+        ).compute()
     assert list(frame.columns) == list(qd.DATAFRAME_COLUMNS)
     assert list(frame.index) == list(range(10, 17))
     assert [json.loads(a) for a in frame["article"]] == expected
@@ -126,9 +132,12 @@ def test_local_cluster_two_workers_matches_single_process_and_loads_once_per_wor
 
     recs = items(24)
     expected = single_process(recs)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, \
-            Client(cluster, timeout=TIMEOUT) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster, timeout=TIMEOUT) as client,
+    ):
         client.wait_for_workers(2, timeout=TIMEOUT)
         bag = db.from_sequence(recs, npartitions=8)
         result = client.compute(qd.extract_bag(bag, batch_size=4)).result(timeout=TIMEOUT)
@@ -152,8 +161,14 @@ def write_shard(path: Path, recs: list[dict], broken_line: int | None = None) ->
 
 
 def cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quotekit.cli", "extract", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "quotekit.cli", "extract", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
 
 
 @pytest.mark.model
@@ -163,8 +178,9 @@ def test_cli_dask_workers_output_equals_single_process(tmp_path):
     write_shard(tmp_path / "in" / "deeper" / "c.jsonl", items(11, start=14))
     single = cli(["in", "--output-dir", "single", "--quiet"], tmp_path)
     assert single.returncode == 1, single.stderr  # the broken line
-    on_dask = cli(["in", "--output-dir", "dask", "--dask-workers", "2", "--batch-size", "3"],
-                  tmp_path)
+    on_dask = cli(
+        ["in", "--output-dir", "dask", "--dask-workers", "2", "--batch-size", "3"], tmp_path
+    )
     assert on_dask.returncode == 1, on_dask.stderr
     assert "local cluster of 2 worker(s)" in on_dask.stderr
     assert "25 articles (1 failed) from 3 shard(s)" in on_dask.stderr
@@ -183,8 +199,7 @@ def test_cli_dask_workers_output_equals_single_process(tmp_path):
     expected = []
     for name in ("a.jsonl", "b.jsonl", "c.jsonl"):
         expected += (tmp_path / "single" / name).read_text().splitlines()
-    assert [json.loads(x) for x in stdout.stdout.splitlines()] == \
-        [json.loads(x) for x in expected]
+    assert [json.loads(x) for x in stdout.stdout.splitlines()] == [json.loads(x) for x in expected]
 
 
 @pytest.mark.model
@@ -197,12 +212,24 @@ def test_cli_scheduler_address_uses_an_existing_cluster(tmp_path):
 
     recs = items(6)
     write_shard(tmp_path / "in" / "s.jsonl", recs)
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
         err = io.StringIO()
-        code = main(["extract", str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"),
-                     "--scheduler", cluster.scheduler_address, "--n-process", "2"],
-                    stdout=io.StringIO(), stderr=err)
+        code = main(
+            [
+                "extract",
+                str(tmp_path / "in"),
+                "--output-dir",
+                str(tmp_path / "out"),
+                "--scheduler",
+                cluster.scheduler_address,
+                "--n-process",
+                "2",
+            ],
+            stdout=io.StringIO(),
+            stderr=err,
+        )
         assert code == 0, err.getvalue()
         assert cluster.scheduler_address in err.getvalue()
         assert "[W004]" in err.getvalue()  # --n-process has no effect on Dask

@@ -25,7 +25,9 @@ def _people(article):
 
 def _named(article, name):
     found = [e for e in article.entities if e.name == name]
-    assert found, f"no entity named {name!r}; entities: {[(e.type, e.name) for e in article.entities]}"
+    assert found, (
+        f"no entity named {name!r}; entities: {[(e.type, e.name) for e in article.entities]}"
+    )
     assert len(found) == 1, f"several entities named {name!r}"
     return found[0]
 
@@ -37,26 +39,52 @@ def _countries(article):
 # --------------------------------------------------------------------------- people
 # (text, expected person name, aliases the entity must have, expected number of mentions)
 PERSON_CLUSTERS = [
-    pytest.param("Jane Okafor, who chairs Brixa Energy, spoke first. Mrs Okafor said the firm "
-                 "would grow. Okafor's plan was approved. Okafor later left.",
-                 "Jane Okafor", {"Jane Okafor", "Okafor"}, 4, id="full-mrs-possessive-surname"),
-    pytest.param("Peter Lund chairs the council. Mr Lund said the budget was tight. Lund's "
-                 "critics disagreed.",
-                 "Peter Lund", {"Peter Lund", "Lund"}, 3, id="full-mr-possessive"),
-    pytest.param("Anatoly Kerimov arrived in Minsk. Kerimov's visit was brief. Shareholders "
-          "backed Kerimov.",
-          "Anatoly Kerimov", {"Anatoly Kerimov", "Kerimov"}, 3,
-          id="untagged-full-name-no-nested-mention"),
-    pytest.param("Tomasz Wrzesniewski, the chief executive of Brixa Energy, resigned on Monday. "
-                 "Wrzesniewski had led the firm for a decade.",
-                 "Tomasz Wrzesniewski", {"Tomasz Wrzesniewski", "Wrzesniewski"}, 2,
-                 id="rare-surname"),
+    pytest.param(
+        "Jane Okafor, who chairs Brixa Energy, spoke first. Mrs Okafor said the firm "
+        "would grow. Okafor's plan was approved. Okafor later left.",
+        "Jane Okafor",
+        {"Jane Okafor", "Okafor"},
+        4,
+        id="full-mrs-possessive-surname",
+    ),
+    pytest.param(
+        "Peter Lund chairs the council. Mr Lund said the budget was tight. Lund's "
+        "critics disagreed.",
+        "Peter Lund",
+        {"Peter Lund", "Lund"},
+        3,
+        id="full-mr-possessive",
+    ),
+    pytest.param(
+        "Anatoly Kerimov arrived in Minsk. Kerimov's visit was brief. Shareholders backed Kerimov.",
+        "Anatoly Kerimov",
+        {"Anatoly Kerimov", "Kerimov"},
+        3,
+        id="untagged-full-name-no-nested-mention",
+    ),
+    pytest.param(
+        "Tomasz Wrzesniewski, the chief executive of Brixa Energy, resigned on Monday. "
+        "Wrzesniewski had led the firm for a decade.",
+        "Tomasz Wrzesniewski",
+        {"Tomasz Wrzesniewski", "Wrzesniewski"},
+        2,
+        id="rare-surname",
+    ),
     # The model labels this surname ORG on its own: it must still join its person.
-    pytest.param("Helga Brandt runs a haulage firm. Brandt said the firm would expand.",
-                 "Helga Brandt", {"Helga Brandt", "Brandt"}, 2, id="mislabelled-surname-joins"),
-    pytest.param("Kofi Asante-Boateng leads the union. Asante-Boateng rejected the offer.",
-          "Kofi Asante-Boateng", {"Kofi Asante-Boateng", "Asante-Boateng"}, 2,
-          id="mislabelled-hyphenated-surname-joins"),
+    pytest.param(
+        "Helga Brandt runs a haulage firm. Brandt said the firm would expand.",
+        "Helga Brandt",
+        {"Helga Brandt", "Brandt"},
+        2,
+        id="mislabelled-surname-joins",
+    ),
+    pytest.param(
+        "Kofi Asante-Boateng leads the union. Asante-Boateng rejected the offer.",
+        "Kofi Asante-Boateng",
+        {"Kofi Asante-Boateng", "Asante-Boateng"},
+        2,
+        id="mislabelled-hyphenated-surname-joins",
+    ),
 ]
 
 
@@ -72,12 +100,21 @@ def test_person_forms_cluster_into_one_entity(nlp, text, name, aliases, n_mentio
     assert others == []
 
 
-@pytest.mark.parametrize("text, names", [
-    pytest.param("Jane Okafor and Grace Okafor run the bakery. Jane Okafor bakes; Grace Okafor "
-                 "sells.", {"Jane Okafor", "Grace Okafor"}, id="sisters"),
-    pytest.param("Gerald Mensah and his wife Ruth Mensah run the bakery.",
-                 {"Gerald Mensah", "Ruth Mensah"}, id="husband-and-wife"),
-])
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        pytest.param(
+            "Jane Okafor and Grace Okafor run the bakery. Jane Okafor bakes; Grace Okafor sells.",
+            {"Jane Okafor", "Grace Okafor"},
+            id="sisters",
+        ),
+        pytest.param(
+            "Gerald Mensah and his wife Ruth Mensah run the bakery.",
+            {"Gerald Mensah", "Ruth Mensah"},
+            id="husband-and-wife",
+        ),
+    ],
+)
 def test_same_surname_different_forenames_stay_apart(nlp, text, names):
     article = quotekit.extract(text, nlp=nlp)
     assert {e.name for e in _people(article)} == names
@@ -85,28 +122,71 @@ def test_same_surname_different_forenames_stay_apart(nlp, text, names):
 
 # (text, person name, a title the person must have, expected affiliation)
 TITLES = [
-    pytest.param("Finnish Foreign Minister Anna Berg arrived in Oslo on Monday.",
-                 "Anna Berg", "Foreign Minister", "Finland", id="premodifier-nationality"),
-    pytest.param("Norwegian Deputy Defence Minister Lars Dahl visited the base.",
-                 "Lars Dahl", "Deputy Defence Minister", "Norway", id="premodifier-deputy"),
-    pytest.param("Jens Halvorsen, NATO's secretary general, said the alliance was united.",
-                 "Jens Halvorsen", "secretary general", "NATO", id="apposition-possessive-org"),
-    pytest.param("Jane Okafor, the mayor of Westbury, opened the library.",
-                 "Jane Okafor", "mayor", "Westbury", id="apposition-of-place"),
-    pytest.param("Peter Lund, chief executive of Brixa Energy, resigned.",
-                 "Peter Lund", "chief executive", "Brixa Energy", id="apposition-of-org"),
-    pytest.param("Brixa Energy chief executive Peter Lund resigned.",
-          "Peter Lund", "chief executive", "Brixa Energy",
-          id="premodifier-org-name"),
+    pytest.param(
+        "Finnish Foreign Minister Anna Berg arrived in Oslo on Monday.",
+        "Anna Berg",
+        "Foreign Minister",
+        "Finland",
+        id="premodifier-nationality",
+    ),
+    pytest.param(
+        "Norwegian Deputy Defence Minister Lars Dahl visited the base.",
+        "Lars Dahl",
+        "Deputy Defence Minister",
+        "Norway",
+        id="premodifier-deputy",
+    ),
+    pytest.param(
+        "Jens Halvorsen, NATO's secretary general, said the alliance was united.",
+        "Jens Halvorsen",
+        "secretary general",
+        "NATO",
+        id="apposition-possessive-org",
+    ),
+    pytest.param(
+        "Jane Okafor, the mayor of Westbury, opened the library.",
+        "Jane Okafor",
+        "mayor",
+        "Westbury",
+        id="apposition-of-place",
+    ),
+    pytest.param(
+        "Peter Lund, chief executive of Brixa Energy, resigned.",
+        "Peter Lund",
+        "chief executive",
+        "Brixa Energy",
+        id="apposition-of-org",
+    ),
+    pytest.param(
+        "Brixa Energy chief executive Peter Lund resigned.",
+        "Peter Lund",
+        "chief executive",
+        "Brixa Energy",
+        id="premodifier-org-name",
+    ),
     # The parser hangs the name on "Westbury", the title's object.
-    pytest.param("The mayor of Westbury, Jane Okafor, opened the library.",
-                 "Jane Okafor", "mayor", "Westbury", id="preposed-apposition"),
-    pytest.param("The spokesman for the Foreign Ministry, Ivan Petrov, said talks would go on.",
-                 "Ivan Petrov", "spokesman", "Foreign Ministry",
-                 id="preposed-apposition-for"),
+    pytest.param(
+        "The mayor of Westbury, Jane Okafor, opened the library.",
+        "Jane Okafor",
+        "mayor",
+        "Westbury",
+        id="preposed-apposition",
+    ),
+    pytest.param(
+        "The spokesman for the Foreign Ministry, Ivan Petrov, said talks would go on.",
+        "Ivan Petrov",
+        "spokesman",
+        "Foreign Ministry",
+        id="preposed-apposition-for",
+    ),
     # The affiliation ends at the comma, before a second apposition.
-    pytest.param("Jens Stoltenberg, the head of NATO, a military alliance, said so.",
-                 "Jens Stoltenberg", "head", "NATO", id="affiliation-ends-at-comma"),
+    pytest.param(
+        "Jens Stoltenberg, the head of NATO, a military alliance, said so.",
+        "Jens Stoltenberg",
+        "head",
+        "NATO",
+        id="affiliation-ends-at-comma",
+    ),
 ]
 
 
@@ -123,23 +203,34 @@ def test_titles_and_affiliation(nlp, text, name, title, affiliation):
 # (text, form as written, ISO code)
 COUNTRY_FORMS = [
     pytest.param("The U.S. imposed new tariffs on steel.", "U.S.", "US", id="U.S."),
-    pytest.param("The United States imposed new tariffs on steel.", "United States", "US",
-                 id="the-United-States"),
+    pytest.param(
+        "The United States imposed new tariffs on steel.",
+        "United States",
+        "US",
+        id="the-United-States",
+    ),
     pytest.param("America imposed new tariffs on steel.", "America", "US", id="America"),
-    pytest.param("American farmers protested against the tariffs.", "American", "US",
-                 id="American"),
+    pytest.param(
+        "American farmers protested against the tariffs.", "American", "US", id="American"
+    ),
     pytest.param("Americans are paying more for steel.", "Americans", "US", id="Americans"),
-    pytest.param("Washington refused to comment on the tariffs.", "Washington", "US",
-                 id="Washington-acting"),
-    pytest.param("Washington's programme of sanctions was extended.", "Washington", "US",
-                 id="Washington-possessive"),
+    pytest.param(
+        "Washington refused to comment on the tariffs.", "Washington", "US", id="Washington-acting"
+    ),
+    pytest.param(
+        "Washington's programme of sanctions was extended.",
+        "Washington",
+        "US",
+        id="Washington-possessive",
+    ),
     pytest.param("Moscow warned of retaliation.", "Moscow", "RU", id="Moscow-warned"),
     pytest.param("A Russian tanker ran aground.", "Russian", "RU", id="Russian"),
     pytest.param("The Kremlin said the talks had failed.", "Kremlin", "RU", id="the-Kremlin"),
     pytest.param("Britons voted in record numbers.", "Britons", "GB", id="Britons"),
     pytest.param("The DPRK fired another missile.", "DPRK", "KP", id="DPRK"),
-    pytest.param("Foreign Minister Anna Berg met her Danish counterpart.", "Danish", "DK",
-                 id="Danish"),
+    pytest.param(
+        "Foreign Minister Anna Berg met her Danish counterpart.", "Danish", "DK", id="Danish"
+    ),
     pytest.param("Ireland beat Wales in Dublin.", "Ireland", "IE", id="Ireland"),
 ]
 
@@ -154,33 +245,59 @@ def test_country_forms_resolve_to_iso(nlp, text, form, iso):
     assert any(m.text == form for m in country.mentions)
 
 
-@pytest.mark.parametrize("text, iso", [
-    pytest.param("The trade talks were held in Washington on Monday.", "US",
-                 id="in-Washington-is-a-place"),
-    pytest.param("The mayor of Washington opened the festival.", "US",
-                 id="mayor-of-Washington-is-a-place"),
-    pytest.param("MOSCOW (Reuters) - A tanker ran aground off the coast of Norway on Tuesday.",
-                 "RU", id="dateline-is-not-a-mention"),
-    pytest.param("Police in Northern Ireland arrested two men.", "IE",
-                 id="Northern-Ireland-is-not-Ireland"),
-    pytest.param("Agence France-Presse reported the arrests.", "FR",
-                 id="AFP-name-is-not-France"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        pytest.param(
+            "The trade talks were held in Washington on Monday.",
+            "US",
+            id="in-Washington-is-a-place",
+        ),
+        pytest.param(
+            "The mayor of Washington opened the festival.",
+            "US",
+            id="mayor-of-Washington-is-a-place",
+        ),
+        pytest.param(
+            "MOSCOW (Reuters) - A tanker ran aground off the coast of Norway on Tuesday.",
+            "RU",
+            id="dateline-is-not-a-mention",
+        ),
+        pytest.param(
+            "Police in Northern Ireland arrested two men.",
+            "IE",
+            id="Northern-Ireland-is-not-Ireland",
+        ),
+        pytest.param(
+            "Agence France-Presse reported the arrests.", "FR", id="AFP-name-is-not-France"
+        ),
+    ],
+)
 def test_not_a_country_mention(nlp, text, iso):
     article = quotekit.extract(text, nlp=nlp)
     assert iso not in _countries(article), [(e.type, e.name, e.iso) for e in article.entities]
 
 
-@pytest.mark.parametrize("text, iso, forms", [
-    pytest.param("The U.S. imposed tariffs. America's allies objected. Americans will pay more, "
-                 "and Washington refused to back down. The United States said talks would "
-                 "continue.",
-                 "US", {"U.S.", "America", "Americans", "Washington", "United States"},
-                 id="US"),
-    pytest.param("Moscow warned of retaliation. The Kremlin said Russian forces were on alert. "
-                 "Russia denied the report.",
-                 "RU", {"Moscow", "Kremlin", "Russian", "Russia"}, id="RU"),
-])
+@pytest.mark.parametrize(
+    "text, iso, forms",
+    [
+        pytest.param(
+            "The U.S. imposed tariffs. America's allies objected. Americans will pay more, "
+            "and Washington refused to back down. The United States said talks would "
+            "continue.",
+            "US",
+            {"U.S.", "America", "Americans", "Washington", "United States"},
+            id="US",
+        ),
+        pytest.param(
+            "Moscow warned of retaliation. The Kremlin said Russian forces were on alert. "
+            "Russia denied the report.",
+            "RU",
+            {"Moscow", "Kremlin", "Russian", "Russia"},
+            id="RU",
+        ),
+    ],
+)
 def test_all_forms_of_a_country_are_one_entity(nlp, text, iso, forms):
     article = quotekit.extract(text, nlp=nlp)
     same = [e for e in article.entities if e.iso == iso]
@@ -190,8 +307,10 @@ def test_all_forms_of_a_country_are_one_entity(nlp, text, iso, forms):
 
 
 def test_dateline_city_acting_later_is_a_mention(nlp):
-    text = ("MOSCOW (Reuters) - A tanker ran aground off the coast of Norway on Tuesday.\n\n"
-            "Moscow warned Oslo not to interfere.")
+    text = (
+        "MOSCOW (Reuters) - A tanker ran aground off the coast of Norway on Tuesday.\n\n"
+        "Moscow warned Oslo not to interfere."
+    )
     article = quotekit.extract(text, nlp=nlp)
     russia = _countries(article)["RU"]
     starts = [m.start for m in russia.mentions]
@@ -201,43 +320,82 @@ def test_dateline_city_acting_later_is_a_mention(nlp):
 # --------------------------------------------------------------------------- organisations
 # (text, organisation name, aliases it must have)
 ORGS = [
-    pytest.param("The North Atlantic Treaty Organization (NATO) met in Brussels. NATO said it "
-                 "would send more troops.",
-                 "North Atlantic Treaty Organization",
-                 {"North Atlantic Treaty Organization", "NATO"}, id="acronym-defined-known"),
-    pytest.param("The Kestrel Mining Corporation (KMC) cut 300 jobs. KMC said demand had "
-                 "collapsed.",
-                 "Kestrel Mining Corporation", {"Kestrel Mining Corporation", "KMC"},
-                 id="acronym-defined-invented"),
-    pytest.param("Workers at the Norland Steel Company (NSC) went on strike on Monday. The NSC "
-                 "said it would not negotiate.",
-                 "Norland Steel Company", {"Norland Steel Company", "NSC"},
-                 id="acronym-defined-with-the"),
+    pytest.param(
+        "The North Atlantic Treaty Organization (NATO) met in Brussels. NATO said it "
+        "would send more troops.",
+        "North Atlantic Treaty Organization",
+        {"North Atlantic Treaty Organization", "NATO"},
+        id="acronym-defined-known",
+    ),
+    pytest.param(
+        "The Kestrel Mining Corporation (KMC) cut 300 jobs. KMC said demand had collapsed.",
+        "Kestrel Mining Corporation",
+        {"Kestrel Mining Corporation", "KMC"},
+        id="acronym-defined-invented",
+    ),
+    pytest.param(
+        "Workers at the Norland Steel Company (NSC) went on strike on Monday. The NSC "
+        "said it would not negotiate.",
+        "Norland Steel Company",
+        {"Norland Steel Company", "NSC"},
+        id="acronym-defined-with-the",
+    ),
     # The model does not tag the full name: its initials spell the acronym.
-    pytest.param("The Norland Dairy Cooperative (NDC) raised milk prices on Monday.",
-                 "Norland Dairy Cooperative", {"Norland Dairy Cooperative", "NDC"},
-                 id="acronym-defined-untagged-full-name"),
-    pytest.param("Officials of the Bank for Rural Credit and Savings (BRCS) met on Monday.",
-                 "Bank for Rural Credit and Savings",
-                 {"Bank for Rural Credit and Savings", "BRCS"},
-                 id="acronym-defined-with-function-words"),
-    pytest.param("The IMF cut its growth forecast. The International Monetary Fund said "
-                 "inflation was too high.",
-                 "International Monetary Fund", {"IMF", "International Monetary Fund"},
-                 id="known-alias-IMF"),
-    pytest.param("The European Central Bank raised rates. The ECB said inflation was too high.",
-                 "European Central Bank", {"European Central Bank", "ECB"}, id="known-alias-ECB"),
-    pytest.param("The United Nations said aid was blocked. The UN called for a ceasefire.",
-                 "United Nations", {"United Nations", "UN"}, id="known-alias-UN"),
-    pytest.param("The World Bank's report was published on Monday.",
-                 "World Bank", {"World Bank"}, id="the-and-possessive-normalised"),
-    pytest.param("The International Monetary Fund's report was gloomy.",
-                 "International Monetary Fund", {"International Monetary Fund"},
-                 id="possessive-normalised"),
-    pytest.param("Brixa Energy's shares fell. Brixa Energy said it would cut jobs.",
-                 "Brixa Energy", {"Brixa Energy"}, id="invented-possessive-merges"),
-    pytest.param("Vivendi said profits rose. Vivendi Universal owns a music label.",
-                 "Vivendi Universal", {"Vivendi Universal", "Vivendi"}, id="Vivendi-merges"),
+    pytest.param(
+        "The Norland Dairy Cooperative (NDC) raised milk prices on Monday.",
+        "Norland Dairy Cooperative",
+        {"Norland Dairy Cooperative", "NDC"},
+        id="acronym-defined-untagged-full-name",
+    ),
+    pytest.param(
+        "Officials of the Bank for Rural Credit and Savings (BRCS) met on Monday.",
+        "Bank for Rural Credit and Savings",
+        {"Bank for Rural Credit and Savings", "BRCS"},
+        id="acronym-defined-with-function-words",
+    ),
+    pytest.param(
+        "The IMF cut its growth forecast. The International Monetary Fund said "
+        "inflation was too high.",
+        "International Monetary Fund",
+        {"IMF", "International Monetary Fund"},
+        id="known-alias-IMF",
+    ),
+    pytest.param(
+        "The European Central Bank raised rates. The ECB said inflation was too high.",
+        "European Central Bank",
+        {"European Central Bank", "ECB"},
+        id="known-alias-ECB",
+    ),
+    pytest.param(
+        "The United Nations said aid was blocked. The UN called for a ceasefire.",
+        "United Nations",
+        {"United Nations", "UN"},
+        id="known-alias-UN",
+    ),
+    pytest.param(
+        "The World Bank's report was published on Monday.",
+        "World Bank",
+        {"World Bank"},
+        id="the-and-possessive-normalised",
+    ),
+    pytest.param(
+        "The International Monetary Fund's report was gloomy.",
+        "International Monetary Fund",
+        {"International Monetary Fund"},
+        id="possessive-normalised",
+    ),
+    pytest.param(
+        "Brixa Energy's shares fell. Brixa Energy said it would cut jobs.",
+        "Brixa Energy",
+        {"Brixa Energy"},
+        id="invented-possessive-merges",
+    ),
+    pytest.param(
+        "Vivendi said profits rose. Vivendi Universal owns a music label.",
+        "Vivendi Universal",
+        {"Vivendi Universal", "Vivendi"},
+        id="Vivendi-merges",
+    ),
 ]
 
 
@@ -255,28 +413,61 @@ def test_organisations(nlp, text, name, aliases):
 
 # (text, name, expected type): an entity is given the type a reader gives it.
 TYPES = [
-    pytest.param("Brixa Energy reported a loss on Tuesday.", "Brixa Energy", "ORG",
-                 id="invented-firm"),
-    pytest.param('Acme Corp said in a statement: "We regret the delay."', "Acme Corp", "ORG",
-                 id="corp-suffix-before-quote"),
-    pytest.param('"We regret the delay," Acme Corp said in a statement.', "Acme Corp", "ORG",
-          id="corp-suffix-after-quote"),
-    pytest.param("Helga Brandt runs Brandt Logistics. Brandt said the firm would expand.",
-          "Brandt Logistics", "ORG",
-          id="firm-named-after-person"),
-    pytest.param('"We will rebuild the bridge by spring," Okafor, 54, told reporters.', "Okafor",
-                 "PERSON", id="lone-surname-speaker-with-age"),
-    pytest.param("Okafor, 54, a retired teacher, said the bridge was unsafe.", "Okafor",
-                 "PERSON", id="lone-surname-with-age-first"),
-    pytest.param("Acme Corp, 12, said so.", "Acme Corp", "ORG",
-                 id="age-like-number-after-a-company"),
+    pytest.param(
+        "Brixa Energy reported a loss on Tuesday.", "Brixa Energy", "ORG", id="invented-firm"
+    ),
+    pytest.param(
+        'Acme Corp said in a statement: "We regret the delay."',
+        "Acme Corp",
+        "ORG",
+        id="corp-suffix-before-quote",
+    ),
+    pytest.param(
+        '"We regret the delay," Acme Corp said in a statement.',
+        "Acme Corp",
+        "ORG",
+        id="corp-suffix-after-quote",
+    ),
+    pytest.param(
+        "Helga Brandt runs Brandt Logistics. Brandt said the firm would expand.",
+        "Brandt Logistics",
+        "ORG",
+        id="firm-named-after-person",
+    ),
+    pytest.param(
+        '"We will rebuild the bridge by spring," Okafor, 54, told reporters.',
+        "Okafor",
+        "PERSON",
+        id="lone-surname-speaker-with-age",
+    ),
+    pytest.param(
+        "Okafor, 54, a retired teacher, said the bridge was unsafe.",
+        "Okafor",
+        "PERSON",
+        id="lone-surname-with-age-first",
+    ),
+    pytest.param(
+        "Acme Corp, 12, said so.", "Acme Corp", "ORG", id="age-like-number-after-a-company"
+    ),
     # The model tags these lone surnames PERSON and ORG; without the age both end up ORG.
-    pytest.param("Kowalczyk, 61, said the plan would fail.", "Kowalczyk", "PERSON",
-                 id="lone-person-entity-with-age-stays-a-person"),
-    pytest.param("Kowalczyk said the plan would fail.", "Kowalczyk", "ORG",
-                 id="lone-person-entity-without-age-is-a-firm"),
-    pytest.param("Marchetti, 61, said the plan would fail.", "Marchetti", "PERSON",
-                 id="lone-org-entity-with-age-is-a-person"),
+    pytest.param(
+        "Kowalczyk, 61, said the plan would fail.",
+        "Kowalczyk",
+        "PERSON",
+        id="lone-person-entity-with-age-stays-a-person",
+    ),
+    pytest.param(
+        "Kowalczyk said the plan would fail.",
+        "Kowalczyk",
+        "ORG",
+        id="lone-person-entity-without-age-is-a-firm",
+    ),
+    pytest.param(
+        "Marchetti, 61, said the plan would fail.",
+        "Marchetti",
+        "PERSON",
+        id="lone-org-entity-with-age-is-a-person",
+    ),
 ]
 
 
@@ -288,13 +479,18 @@ def test_entity_type(nlp, text, name, type_):
 
 # --------------------------------------------------------------------------- output contract
 CONTRACT_TEXTS = [
-    pytest.param("MOSCOW (Reuters) - Russian Deputy Defence Minister Oleg Baranov said on "
-                 "Sunday that Washington had refused talks. \u201cIt is very dangerous,\u201d "
-                 "Baranov told Interfax. NATO and the European Union declined to comment, and "
-                 "Poland's foreign ministry said Warsaw would not change course.",
-                 id="news-paragraph"),
-    pytest.param("Jane Okafor, the mayor of Westbury, met Peter Lund of Brixa Energy. The IMF "
-                 "and Americans in Westbury were not consulted.", id="mixed"),
+    pytest.param(
+        "MOSCOW (Reuters) - Russian Deputy Defence Minister Oleg Baranov said on "
+        "Sunday that Washington had refused talks. \u201cIt is very dangerous,\u201d "
+        "Baranov told Interfax. NATO and the European Union declined to comment, and "
+        "Poland's foreign ministry said Warsaw would not change course.",
+        id="news-paragraph",
+    ),
+    pytest.param(
+        "Jane Okafor, the mayor of Westbury, met Peter Lund of Brixa Energy. The IMF "
+        "and Americans in Westbury were not consulted.",
+        id="mixed",
+    ),
 ]
 
 
@@ -312,7 +508,7 @@ def test_entity_contract(nlp, text):
         assert e.mentions, e
         for m in e.mentions:
             assert 0 <= m.start < m.end <= len(text)
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
         for a, b in zip(e.mentions, e.mentions[1:]):
             assert a.end <= b.start, f"overlapping mentions of {e.name}: {a} {b}"
 
@@ -338,17 +534,23 @@ def test_age_apposition_never_crashes_on_odd_numbers(nlp, number):
     # str.isdigit() but int() rejects it, and 5,000 digits exceed int()'s limit.
     text = f"Okafor, {number}, told reporters."
     article = quotekit.extract(text, nlp=nlp)
-    assert all(text[m.start:m.end] == m.text for e in article.entities for m in e.mentions)
+    assert all(text[m.start : m.end] == m.text for e in article.entities for m in e.mentions)
 
 
-@pytest.mark.parametrize("text,name", [("They work for Brixa Holdings", "Brixa Holdings"),
-                                       ("She joined Acme", "Acme"),
-                                       ("They met Okafor", "Okafor"),
-                                       ("Okafor,", None), ("Okafor, 54", None)])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("They work for Brixa Holdings", "Brixa Holdings"),
+        ("She joined Acme", "Acme"),
+        ("They met Okafor", "Okafor"),
+        ("Okafor,", None),
+        ("Okafor, 54", None),
+    ],
+)
 def test_a_name_at_the_very_end_of_the_text(nlp, text, name):
     # Regression: the age-apposition test read past the last token and raised
     # IndexError for any text ending in an organisation name.
     article = quotekit.extract(text, nlp=nlp)
     if name is not None:
         assert name in {e.name for e in article.entities}
-    assert all(text[m.start:m.end] == m.text for e in article.entities for m in e.mentions)
+    assert all(text[m.start : m.end] == m.text for e in article.entities for m in e.mentions)

@@ -17,19 +17,27 @@ from quotekit.longdoc import MAX_AFFIX_RUN, split_text
 from quotekit.quotemarks import scan
 
 # Invented paragraphs; the person of the first paragraph is quoted again only at the end.
-OPENING = ("Halvard Brekke, the director of the Northern Lighthouse Trust, said on "
-           "Monday that the trust would restore six lighthouses along the coast.")
+OPENING = (
+    "Halvard Brekke, the director of the Northern Lighthouse Trust, said on "
+    "Monday that the trust would restore six lighthouses along the coast."
+)
 FILLER = [
     '"We have waited a long time for this," Marta Kowalczyk told the Harbour Herald.',
-    ("The council voted 7-2 in favour of the plan on Tuesday, according to minutes seen "
-    "by Reuters."),
-    ('"It will change the town," said Tomas Brennan, who runs a cafe near the quay. '
-    '"People will come from all over."'),
-    ("Critics say the cost, put at 40 million pounds, is too high for a town of 12,000 "
-    "people, and that the ferry timetable has not changed since the '90s."),
+    (
+        "The council voted 7-2 in favour of the plan on Tuesday, according to minutes seen "
+        "by Reuters."
+    ),
+    (
+        '"It will change the town," said Tomas Brennan, who runs a cafe near the quay. '
+        '"People will come from all over."'
+    ),
+    (
+        "Critics say the cost, put at 40 million pounds, is too high for a town of 12,000 "
+        "people, and that the ferry timetable has not changed since the '90s."
+    ),
     "\u201cNobody asked us,\u201d said Ines Albrecht, a fisherwoman. \u201cNot once.\u201d",
 ]
-CLOSING = ('"The last lamp will be lit on midsummer night, and then we rest," Brekke said.')
+CLOSING = '"The last lamp will be lit on midsummer night, and then we rest," Brekke said.'
 
 
 def build_article(n_chars: int) -> str:
@@ -77,10 +85,12 @@ def test_split_at_paragraphs_never_inside_quotes():
 
 def test_split_never_cuts_a_multi_paragraph_quote():
     # A quotation that runs over three paragraphs (no closing mark until the last).
-    long_quote = ('"First paragraph of the speech.\n\n"Second paragraph of it.\n\n'
-                  '"Third and last paragraph," the mayor said.')
+    long_quote = (
+        '"First paragraph of the speech.\n\n"Second paragraph of it.\n\n'
+        '"Third and last paragraph," the mayor said.'
+    )
     text = "\n\n".join(["Intro paragraph."] * 30 + [long_quote] + ["Outro paragraph."] * 30)
-    q = next(q for q in scan(text).quotes if text[q.start:].startswith('"First'))
+    q = next(q for q in scan(text).quotes if text[q.start :].startswith('"First'))
     for max_chars in range(200, 700, 37):
         parts = split_text(text, max_chars)
         assert_cover(text, parts, max_chars)
@@ -91,7 +101,7 @@ def test_split_falls_back_to_sentences_and_spaces():
     one_line = " ".join(["The cat sat on the mat."] * 400)  # no newline at all
     parts = split_text(one_line, 500)
     assert_cover(one_line, parts, 500)
-    assert all(one_line[s - 2:s] == ". " for s, _ in parts[1:])
+    assert all(one_line[s - 2 : s] == ". " for s, _ in parts[1:])
     no_space = "x" * 2_000
     assert_cover(no_space, split_text(no_space, 300), 300)
 
@@ -100,8 +110,7 @@ def test_split_cuts_long_runs_of_marks():
     text = 'He said "hi". ' + "\u201c" * 20_000 + " and then " + "!" * 1_200 + " end"
     parts = split_text(text, 100_000)
     assert_cover(text, parts, 100_000)
-    longest = max(len(m.group()) for s, e in parts
-                  for m in re.finditer(r"[^\w\s]+", text[s:e]))
+    longest = max(len(m.group()) for s, e in parts for m in re.finditer(r"[^\w\s]+", text[s:e]))
     assert longest <= MAX_AFFIX_RUN + 2  # a run plus the marks that touch it
 
 
@@ -115,8 +124,13 @@ def test_split_property_marks(text, max_chars):
     parts = split_text(text, max_chars, max_run=40)
     assert_cover(text, parts, max_chars)
     for s, e in parts:
-        assert all(len(m.group()) <= 40 for m in re.finditer(r"[^\w\s]+", text[s:e].replace(
-            "a", " ").replace("b", " "))) or True  # runs may touch a part's ends
+        assert (
+            all(
+                len(m.group()) <= 40
+                for m in re.finditer(r"[^\w\s]+", text[s:e].replace("a", " ").replace("b", " "))
+            )
+            or True
+        )  # runs may touch a part's ends
 
 
 # --------------------------------------------------------------- processing in parts
@@ -126,8 +140,9 @@ def test_parts_give_the_same_quotes_as_one_doc(nlp):
     whole = quotekit.extract(text, nlp=nlp)
     parts = quotekit.extract(text, nlp=nlp, max_chars=1_000)
     assert article_violations(text, parts.to_dict()) == []
-    assert [(q.start, q.end, q.text) for q in parts.quotes] == \
-        [(q.start, q.end, q.text) for q in whole.quotes]
+    assert [(q.start, q.end, q.text) for q in parts.quotes] == [
+        (q.start, q.end, q.text) for q in whole.quotes
+    ]
     brekke = [e for e in parts.entities if e.name == "Halvard Brekke"]
     assert len(brekke) == 1
     assert parts.quotes[-1].speaker == brekke[0].id
@@ -147,7 +162,7 @@ def test_million_character_article(nlp):
     assert out["id"] == "long"
     # The distinctive quote of the last paragraph, at the right offsets.
     last = article.quotes[-1]
-    assert text[last.start:last.end] == CLOSING[:CLOSING.index(" Brekke")]
+    assert text[last.start : last.end] == CLOSING[: CLOSING.index(" Brekke")]
     assert last.start == len(text) - len(CLOSING)
     # Brekke, named in the first part and quoted in the last, is one entity.
     brekke = [e for e in article.entities if "Brekke" in e.name]
@@ -167,4 +182,4 @@ def test_million_character_single_line(nlp):
     assert "\n" not in text and len(text) > 1_000_000
     article = quotekit.extract(text, nlp=nlp)
     assert article_violations(text, article.to_dict()) == []
-    assert text[article.quotes[-1].start:].startswith('"The last lamp')
+    assert text[article.quotes[-1].start :].startswith('"The last lamp')

@@ -56,7 +56,8 @@ def test_same_records_in_input_order(nlp, batch_size):
 
 def test_more_workers_than_batches(nlp):
     assert as_dicts(quotekit.extract_many(TEXTS[:2], nlp=nlp, n_process=3)) == as_dicts(
-        quotekit.extract_many(TEXTS[:2], nlp=nlp))
+        quotekit.extract_many(TEXTS[:2], nlp=nlp)
+    )
 
 
 def test_empty_input_starts_no_worker(nlp, monkeypatch):
@@ -69,8 +70,9 @@ def test_error_in_a_worker_reaches_the_caller(failing_nlp):
     for n_process in (1, 2):
         got = []
         with pytest.raises(ValueError, match="component failed on purpose"):
-            for article in quotekit.extract_many(texts, nlp=failing_nlp,
-                                                 n_process=n_process, batch_size=2):
+            for article in quotekit.extract_many(
+                texts, nlp=failing_nlp, n_process=n_process, batch_size=2
+            ):
                 got.append(article)  # noqa: PERF402 (kept up to the error)
         # the batches before the failing one came out
         assert len(got) >= 6
@@ -97,16 +99,20 @@ def test_spawned_workers_get_a_pickled_pipeline(nlp, monkeypatch):
     monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
     items = TEXTS[:5]
     assert as_dicts(quotekit.extract_many(items, nlp=nlp, n_process=2, batch_size=2)) == (
-        as_dicts(quotekit.extract_many(items, nlp=nlp)))
+        as_dicts(quotekit.extract_many(items, nlp=nlp))
+    )
 
 
-@pytest.mark.parametrize("text", [
-    TEXTS[0],
-    # a PERSON entity that names a firm, kept as a span between two steps
-    "Shares in Contrack International fell. Contrack said it would appeal.",
-    # a lone "person" demoted to a firm
-    "Yukos said it would appeal. Yukos shares fell.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXTS[0],
+        # a PERSON entity that names a firm, kept as a span between two steps
+        "Shares in Contrack International fell. Contrack said it would appeal.",
+        # a lone "person" demoted to a firm
+        "Yukos said it would appeal. Yukos shares fell.",
+    ],
+)
 def test_a_used_pipeline_still_pickles(nlp, text):
     # Regression: the entities component kept the last Doc's tokens and spans, so a
     # pipeline that had processed a text could not be pickled for spawned workers.

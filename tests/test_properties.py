@@ -73,8 +73,10 @@ def test_extract_many_rejects_a_single_str(nlp):
         list(quotekit.extract_many('"Hi," she said.', nlp=nlp))
 
 
-@pytest.mark.parametrize("kwargs", [{"n_process": 0}, {"batch_size": 0}, {"max_chars": 0},
-                                    {"max_chars": -5}, {"n_process": True}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"n_process": 0}, {"batch_size": 0}, {"max_chars": 0}, {"max_chars": -5}, {"n_process": True}],
+)
 def test_extract_many_rejects_bad_sizes(nlp, kwargs):
     with pytest.raises(ValueError):
         list(quotekit.extract_many(["text"], nlp=nlp, **kwargs))
@@ -87,9 +89,9 @@ EDGE_TEXTS = {
     "nul_and_controls": '\x00"We\x00 will\x01 win,"\x07 Jane\x1b Doe said.\x7f\x00',
     "all_controls": "".join(chr(i) for i in range(32)) * 3,
     "html": '<p class="lead">"We will <b>win</b>," said <a href="/p/jd">Jane Doe</a>.</p>'
-            '<script>var s = "a \\"quoted\\" string";</script><!-- "comment" -->',
+    '<script>var s = "a \\"quoted\\" string";</script><!-- "comment" -->',
     "emoji_rtl": '\u202e"\u05e9\u05dc\u05d5\u05dd \U0001f600,"\u202c said \u200fJane Doe\u200e '
-                 "\U0001f1ec\U0001f1e7. \u00ab\u0645\u0631\u062d\u0628\u0627\u00bb \U0001f44d\U0001f3fd",
+    "\U0001f1ec\U0001f1e7. \u00ab\u0645\u0631\u062d\u0628\u0627\u00bb \U0001f44d\U0001f3fd",
     "lone_marks": "\u201c \u201d \u2018 \u2019 \u00ab \u00bb \u201e \u201a \u2039 \u203a \" '",
     "newlines_only": "\n" * 10_000,
     "mixed_marks_run": "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a" * 200,

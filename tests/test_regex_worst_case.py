@@ -39,47 +39,146 @@ SRC = Path(quotekit.__file__).parent
 
 #: (module, attribute or None, inline pattern or None, method, inputs)
 CASES = {
-    "quotemarks._MARK_RE": ("quotekit.quotemarks", "_MARK_RE", None, "finditer", [
-        "a" * N, " " * N]),
-    "quotemarks._TAG_RE": ("quotekit.quotemarks", "_TAG_RE", None, "finditer", [
-        "<a" + " x" * (N // 2), "<a" * (N // 2), "<" + "a" * N, "<!" + "=" * N + "\n>"]),
-    "quotemarks._NON_SPACE": ("quotekit.quotemarks", "_NON_SPACE", None, "search", [
-        " " * N, "\n" * N, " \t\n\r" * (N // 4)]),
-    "quotemarks._WORD_RE": ("quotekit.quotemarks", "_WORD_RE", None, "findall", [
-        "a-" * (N // 2) + "-", "a." * (N // 2) + ".", "a'\u2019" * (N // 3), "_" * N,
-        "ab-" * (N // 3) + "_"]),
-    "tables._LEADING_THE": ("quotekit.tables", "_LEADING_THE", None, "search", [
-        "the" + " " * N + "\x00", "THE\t" * (N // 4)]),
-    "tables._POSSESSIVE": ("quotekit.tables", "_POSSESSIVE", None, "search", [
-        "'" * N + "x", "'s" * (N // 2) + "x", "\u2019" * N + "x"]),
-    "tables._WHITESPACE": ("quotekit.tables", "_WHITESPACE", None, "sub", [
-        " " * N + "x", " \t\n" * (N // 3)]),
-    "tables._ABBREVIATION": ("quotekit.tables", "_ABBREVIATION", None, "match", [
-        "A." * (N // 2), "A" * N, "A.A.A.A." + "a" * N]),
-    "evaluate._POSSESSIVE": ("quotekit.evaluate", "_POSSESSIVE", None, "search", [
-        "'" * N + "x", "'s" * (N // 2) + "x"]),
-    "longdoc._affix_runs": ("quotekit.longdoc", "_affix_runs", None, "finditer", [
-        ("!" * 499 + "a") * (N // 500), "\u201c" * N, "!" * N + "a"]),
-    "boilerplate._all_paywall": ("quotekit.components.boilerplate", None,
-                                 "components/boilerplate.py::_all_paywall", "split", [
-        "." * N + "x", ".!?" * (N // 3), "a." * (N // 2)]),
-    "boilerplate.EDITORS_NOTE": ("quotekit.components.boilerplate", "EDITORS_NOTE", None,
-                                 "search", ["ATTENTION EDITOR" * (N // 16),
-                                            "THIS IMAGE WAS " * (N // 15)]),
-    "boilerplate.CAPTION_CREDIT": ("quotekit.components.boilerplate", "CAPTION_CREDIT", None,
-                                   "search", [
-        "(AP" + "x" * N, "(" + "a" * 39 + "/" + "b" * 39 + " via " + "c" * 29 + "(" * N,
-        ("(" + "a " * 20 + "/" + "b " * 20) * (N // 82), "via " * (N // 4),
-        "REUTERS/" + "A" * N + "\nx", "Photo credit: " + "x" * N + "\nx",
-        ("(AP " + "x" * 79) * (N // 83), ")" + " " * N + "x"]),
-    "sources.DATELINE": ("quotekit.components.sources", "DATELINE", None, "search", [
-        "A" * N, "Abc " * (N // 4) + "(", "(" + "a" * N, "Abc, " * (N // 5) + "(X)x",
-        ("Abc Def Ghi Jkl, Mno Pqr, May 12, 2024  " * (N // 40)), "(" + "a " * (N // 2)]),
-    "sources.SLASH_VIA": ("quotekit.components.sources", "SLASH_VIA", None, "finditer", [
-        "A" * N, ("Abc " * 3 + "Abc/") * (N // 16), ("Abc Def/Ghi Jkl " * (N // 16)) + "via",
-        "A/" * (N // 2), ("A" + "-" * 30 + " ") * (N // 32)]),
-    "sources.SLASH_AGENCY": ("quotekit.components.sources", "SLASH_AGENCY", None, "finditer", [
-        "a/" + "Abc " * (N // 4), ("a/Abc Def Ghi Imag ") * (N // 19), "a/" * (N // 2)]),
+    "quotemarks._MARK_RE": (
+        "quotekit.quotemarks",
+        "_MARK_RE",
+        None,
+        "finditer",
+        ["a" * N, " " * N],
+    ),
+    "quotemarks._TAG_RE": (
+        "quotekit.quotemarks",
+        "_TAG_RE",
+        None,
+        "finditer",
+        ["<a" + " x" * (N // 2), "<a" * (N // 2), "<" + "a" * N, "<!" + "=" * N + "\n>"],
+    ),
+    "quotemarks._NON_SPACE": (
+        "quotekit.quotemarks",
+        "_NON_SPACE",
+        None,
+        "search",
+        [" " * N, "\n" * N, " \t\n\r" * (N // 4)],
+    ),
+    "quotemarks._WORD_RE": (
+        "quotekit.quotemarks",
+        "_WORD_RE",
+        None,
+        "findall",
+        [
+            "a-" * (N // 2) + "-",
+            "a." * (N // 2) + ".",
+            "a'\u2019" * (N // 3),
+            "_" * N,
+            "ab-" * (N // 3) + "_",
+        ],
+    ),
+    "tables._LEADING_THE": (
+        "quotekit.tables",
+        "_LEADING_THE",
+        None,
+        "search",
+        ["the" + " " * N + "\x00", "THE\t" * (N // 4)],
+    ),
+    "tables._POSSESSIVE": (
+        "quotekit.tables",
+        "_POSSESSIVE",
+        None,
+        "search",
+        ["'" * N + "x", "'s" * (N // 2) + "x", "\u2019" * N + "x"],
+    ),
+    "tables._WHITESPACE": (
+        "quotekit.tables",
+        "_WHITESPACE",
+        None,
+        "sub",
+        [" " * N + "x", " \t\n" * (N // 3)],
+    ),
+    "tables._ABBREVIATION": (
+        "quotekit.tables",
+        "_ABBREVIATION",
+        None,
+        "match",
+        ["A." * (N // 2), "A" * N, "A.A.A.A." + "a" * N],
+    ),
+    "evaluate._POSSESSIVE": (
+        "quotekit.evaluate",
+        "_POSSESSIVE",
+        None,
+        "search",
+        ["'" * N + "x", "'s" * (N // 2) + "x"],
+    ),
+    "longdoc._affix_runs": (
+        "quotekit.longdoc",
+        "_affix_runs",
+        None,
+        "finditer",
+        [("!" * 499 + "a") * (N // 500), "\u201c" * N, "!" * N + "a"],
+    ),
+    "boilerplate._all_paywall": (
+        "quotekit.components.boilerplate",
+        None,
+        "components/boilerplate.py::_all_paywall",
+        "split",
+        ["." * N + "x", ".!?" * (N // 3), "a." * (N // 2)],
+    ),
+    "boilerplate.EDITORS_NOTE": (
+        "quotekit.components.boilerplate",
+        "EDITORS_NOTE",
+        None,
+        "search",
+        ["ATTENTION EDITOR" * (N // 16), "THIS IMAGE WAS " * (N // 15)],
+    ),
+    "boilerplate.CAPTION_CREDIT": (
+        "quotekit.components.boilerplate",
+        "CAPTION_CREDIT",
+        None,
+        "search",
+        [
+            "(AP" + "x" * N,
+            "(" + "a" * 39 + "/" + "b" * 39 + " via " + "c" * 29 + "(" * N,
+            ("(" + "a " * 20 + "/" + "b " * 20) * (N // 82),
+            "via " * (N // 4),
+            "REUTERS/" + "A" * N + "\nx",
+            "Photo credit: " + "x" * N + "\nx",
+            ("(AP " + "x" * 79) * (N // 83),
+            ")" + " " * N + "x",
+        ],
+    ),
+    "sources.DATELINE": (
+        "quotekit.components.sources",
+        "DATELINE",
+        None,
+        "search",
+        [
+            "A" * N,
+            "Abc " * (N // 4) + "(",
+            "(" + "a" * N,
+            "Abc, " * (N // 5) + "(X)x",
+            ("Abc Def Ghi Jkl, Mno Pqr, May 12, 2024  " * (N // 40)),
+            "(" + "a " * (N // 2),
+        ],
+    ),
+    "sources.SLASH_VIA": (
+        "quotekit.components.sources",
+        "SLASH_VIA",
+        None,
+        "finditer",
+        [
+            "A" * N,
+            ("Abc " * 3 + "Abc/") * (N // 16),
+            ("Abc Def/Ghi Jkl " * (N // 16)) + "via",
+            "A/" * (N // 2),
+            ("A" + "-" * 30 + " ") * (N // 32),
+        ],
+    ),
+    "sources.SLASH_AGENCY": (
+        "quotekit.components.sources",
+        "SLASH_AGENCY",
+        None,
+        "finditer",
+        ["a/" + "Abc " * (N // 4), ("a/Abc Def Ghi Imag ") * (N // 19), "a/" * (N // 2)],
+    ),
 }
 
 
@@ -91,10 +190,14 @@ def _inline_pattern(where: str) -> tuple[str, str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.name == function:
             for call in ast.walk(node):
-                if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                        and isinstance(call.func.value, ast.Name)
-                        and call.func.value.id in ("re", "regex") and call.args
-                        and isinstance(call.args[0], ast.Constant)):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and isinstance(call.func.value, ast.Name)
+                    and call.func.value.id in ("re", "regex")
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                ):
                     return call.func.value.id, call.args[0].value
     raise LookupError(f"no literal pattern in {where}")
 
@@ -134,8 +237,9 @@ _CHILD = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("name, index", [(n, i) for n, c in CASES.items()
-                                         for i in range(len(c[4]))])
+@pytest.mark.parametrize(
+    "name, index", [(n, i) for n, c in CASES.items() for i in range(len(c[4]))]
+)
 def test_worst_case(name, index):
     module, attr, inline, method, inputs = CASES[name]
     pattern = _pattern(module, attr, inline)
@@ -150,16 +254,31 @@ def test_worst_case(name, index):
         return
     # stdlib re: a subprocess, killed at the limit once its imports are done.
     proc = subprocess.Popen(
-        [sys.executable, "-c", _CHILD, module, str(attr), str(inline), method, str(index),
-         str(Path(__file__).parent), name],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            _CHILD,
+            module,
+            str(attr),
+            str(inline),
+            method,
+            str(index),
+            str(Path(__file__).parent),
+            name,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
         try:
             proc.wait(timeout=LIMIT)
         except subprocess.TimeoutExpired:
-            pytest.fail(f"{name} ({pattern.pattern!r}) did not finish input {index} "
-                        f"({len(text)} characters) in {LIMIT} s: catastrophic backtracking")
+            pytest.fail(
+                f"{name} ({pattern.pattern!r}) did not finish input {index} "
+                f"({len(text)} characters) in {LIMIT} s: catastrophic backtracking"
+            )
         assert proc.returncode == 0, proc.stderr.read()
         assert float(proc.stdout.readline()) < LIMIT
     finally:
@@ -174,12 +293,25 @@ def _package_patterns() -> dict[str, str]:
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and isinstance(node.func.value, ast.Name)
-                    and node.func.value.id in ("re", "regex")
-                    and node.func.attr in ("compile", "search", "match", "fullmatch", "sub",
-                                           "subn", "findall", "finditer", "split")
-                    and node.args):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("re", "regex")
+                and node.func.attr
+                in (
+                    "compile",
+                    "search",
+                    "match",
+                    "fullmatch",
+                    "sub",
+                    "subn",
+                    "findall",
+                    "finditer",
+                    "split",
+                )
+                and node.args
+            ):
                 arg = node.args[0]
                 key = f"{path.relative_to(SRC)}:{node.lineno}"
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
@@ -210,9 +342,14 @@ def test_tagmap_model_regexes_worst_case():
     from quotekit.pipeline import resolve_model
 
     nlp = spacy.load(resolve_model(), exclude=["lemmatizer"])
-    sources = [cond for rec in nlp.get_pipe("attribute_ruler").patterns
-               for pattern in rec["patterns"] for token_pattern in pattern
-               for cond in token_pattern.values() if isinstance(cond, dict) and "REGEX" in cond]
+    sources = [
+        cond
+        for rec in nlp.get_pipe("attribute_ruler").patterns
+        for pattern in rec["patterns"]
+        for token_pattern in pattern
+        for cond in token_pattern.values()
+        if isinstance(cond, dict) and "REGEX" in cond
+    ]
     assert sources, "the model has regex rules; the test would check nothing"
     for cond in sources:
         compiled = _compile([{"LOWER": cond}], lambda k, v: v)[0][0][2]

@@ -24,8 +24,21 @@ from quotekit.render import flag, render_html
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "article.txt"
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-        "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 # ------------------------------------------------------------------ a tiny DOM
@@ -131,32 +144,63 @@ def _m(text: str, sub: str, nth: int = 0) -> Mention:
     return Mention(start, start + len(sub), sub)
 
 
-def _quote(text: str, qid: str, inner: str, *, speaker=None, mention=None, via=None,
-           kind="full", open_="\u201c", close="\u201d") -> Quote:
+def _quote(
+    text: str,
+    qid: str,
+    inner: str,
+    *,
+    speaker=None,
+    mention=None,
+    via=None,
+    kind="full",
+    open_="\u201c",
+    close="\u201d",
+) -> Quote:
     start = text.index(open_ + inner + close)
-    return Quote(qid, start, start + len(inner) + 2, inner, kind, speaker=speaker,
-                 speaker_mention=mention, via=via)
+    return Quote(
+        qid,
+        start,
+        start + len(inner) + 2,
+        inner,
+        kind,
+        speaker=speaker,
+        speaker_mention=mention,
+        via=via,
+    )
 
 
 NASTY = (
     "Tom & Jerry <script>alert('x')</script> report\n\n"
     "PARIS (AFP) \u2014 \u201cWe <b>won</b> & they lost,\u201d said Marie Curie-Dupont "
     "of <img src=x onerror=alert(1)> Acme.\n\n"
-    "Someone added: \u201cThis \"is\" fine.\u201d\n"
+    'Someone added: \u201cThis "is" fine.\u201d\n'
 )
 
 
 def nasty_article() -> Article:
     t = NASTY
-    marie = Entity("e0", "PERSON", "Marie <Curie>-Dupont", ("Marie Curie-Dupont",),
-                   (_m(t, "Marie Curie-Dupont"),), ("Chief & <Head>",), "Acme <Inc>")
+    marie = Entity(
+        "e0",
+        "PERSON",
+        "Marie <Curie>-Dupont",
+        ("Marie Curie-Dupont",),
+        (_m(t, "Marie Curie-Dupont"),),
+        ("Chief & <Head>",),
+        "Acme <Inc>",
+    )
     france = Entity("e1", "COUNTRY", "France", ("PARIS",), (_m(t, "PARIS"),), iso="FR")
     acme = Entity("e2", "ORG", "Acme", ("Acme",), (_m(t, "Acme"),))
     afp = Source("s0", "AFP <agency>", "news_agency", ("dateline",), (_m(t, "AFP"),))
-    q0 = _quote(t, "q0", "We <b>won</b> & they lost,", speaker="e0",
-                mention=_m(t, "Marie Curie-Dupont"), via="s0")
+    q0 = _quote(
+        t,
+        "q0",
+        "We <b>won</b> & they lost,",
+        speaker="e0",
+        mention=_m(t, "Marie Curie-Dupont"),
+        via="s0",
+    )
     q1 = _quote(t, "q1", 'This "is" fine.', mention=_m(t, "Someone"))
-    return Article("<id> & \"co\"", t, (q0, q1), (marie, france, acme), (afp,))
+    return Article('<id> & "co"', t, (q0, q1), (marie, france, acme), (afp,))
 
 
 def test_escaping_renders_inert():
@@ -195,7 +239,7 @@ def test_quote_offsets_and_speaker_labels():
     marks = quote_marks(root)
     assert [m.attrs["data-quote-id"] for m in marks] == ["q0", "q1"]
     for q, m in zip(a.quotes, marks):
-        assert m.text() == a.text[q.start:q.end]
+        assert m.text() == a.text[q.start : q.end]
         assert m.find("span", "qk-qtext").text() == q.text
         assert m.attrs["id"] == f"a0-{q.id}"
         assert m.attrs["aria-label"]
@@ -248,7 +292,7 @@ def test_entities_inside_quotes_and_side_panel():
     country = root2.find("li", data_entity_id="e0")
     assert country.attrs["data-iso"] == "BR"
     assert country.find("span", "qk-iso").text() == "BR"
-    assert country.find("span", "qk-flag").text() == "\U0001F1E7\U0001F1F7"
+    assert country.find("span", "qk-flag").text() == "\U0001f1e7\U0001f1f7"
     assert "Brazil" in country.text()
     # Panel of the first article: country, organisation, source with kind and role.
     fr = root.find("li", data_entity_id="e1")
@@ -265,13 +309,20 @@ def test_overlaps_and_crossings_still_nest():
     t = "First para with \u201ca quote that\n\nruns on\u201d and Big Corp Ltd here.\n"
     start = t.index("\u201c")
     end = t.index("\u201d") + 1
-    q0 = Quote("q0", start, end, t[start + 1:end - 1], "full")
-    q1 = Quote("q1", start + 2, end + 4, "overlapping", "full")        # overlaps q0: dropped
-    q2 = Quote("q2", -5, 3, "out of range", "full")                     # clamped
+    q0 = Quote("q0", start, end, t[start + 1 : end - 1], "full")
+    q1 = Quote("q1", start + 2, end + 4, "overlapping", "full")  # overlaps q0: dropped
+    q2 = Quote("q2", -5, 3, "out of range", "full")  # clamped
     cross = Entity("e0", "ORG", "Corp", (), (Mention(end - 3, t.index("Corp") + 4, "x"),))
-    inner = Entity("e1", "ORG", "Big Corp Ltd", (), (
-        Mention(t.index("Big"), t.index("Ltd") + 3, "Big Corp Ltd"),
-        Mention(t.index("Corp"), t.index("Corp") + 4, "Corp")))       # overlaps: dropped
+    inner = Entity(
+        "e1",
+        "ORG",
+        "Big Corp Ltd",
+        (),
+        (
+            Mention(t.index("Big"), t.index("Ltd") + 3, "Big Corp Ltd"),
+            Mention(t.index("Corp"), t.index("Corp") + 4, "Corp"),
+        ),
+    )  # overlaps: dropped
     a = Article("x", t, (q0, q1, q2), (cross, inner))
     page = render_html([a, a])
     root = parse(page)  # well formed: every end tag closes the open element
@@ -297,7 +348,7 @@ def test_empty_inputs():
 
 
 def test_flag():
-    assert flag("PT") == "\U0001F1F5\U0001F1F9"
+    assert flag("PT") == "\U0001f1f5\U0001f1f9"
     assert flag("pt") == flag("PT")
     assert flag(None) == "" and flag("XYZ") == "" and flag("1A") == "" and flag("\u00c9S") == ""
 
@@ -308,10 +359,20 @@ def _chromium() -> str | None:
 
 
 def _run_chromium(args: list[str], profile: Path, timeout: int = 120) -> str:
-    cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-           "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-           f"--user-data-dir={profile}", *args]
+    cmd = [
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
     proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
@@ -364,7 +425,7 @@ def test_example_in_headless_chromium(tmp_path):
     marks = [m for m in quote_marks(root) if m.find("span", "qk-qtext").text() == ferries]
     assert len(marks) == 1, "the ferries quote is not highlighted"
     mark = marks[0]
-    assert mark.text() == "\"" + ferries + "\""
+    assert mark.text() == '"' + ferries + '"'
     assert mark.attrs["data-speaker-name"] == "Helena Duarte"
     assert "Helena Duarte" in mark.attrs["aria-label"]
     assert "qk-unattributed" not in mark.classes
@@ -388,8 +449,11 @@ def test_example_in_headless_chromium(tmp_path):
 
     # News sources: Reuters with its role(s), as the Article says.
     sources = panel.find("section", "qk-group-sources")
-    reuters = [li for li in sources.find_all("li") if li.attrs.get("data-source-id")
-               and li.find("span", "qk-name").text() == "Reuters"]
+    reuters = [
+        li
+        for li in sources.find_all("li")
+        if li.attrs.get("data-source-id") and li.find("span", "qk-name").text() == "Reuters"
+    ]
     assert len(reuters) == 1, "Reuters is not listed among the sources"
     expected_roles = list(next(s for s in article.sources if s.name == "Reuters").roles)
     assert expected_roles
@@ -403,12 +467,15 @@ def test_example_in_headless_chromium(tmp_path):
 
     # The layout the browser computed: side by side on a desktop, stacked on a phone.
     probe_page = tmp_path / "probe.html"
-    probe_page.write_text(page.read_text(encoding="utf-8").replace(
-        "</body>", _PROBE + "</body>"), encoding="utf-8")
+    probe_page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", _PROBE + "</body>"), encoding="utf-8"
+    )
     layouts = {}
     for width in (412, 1280):
-        out = _run_chromium([f"--window-size={width},915", "--dump-dom", probe_page.as_uri()],
-                            tmp_path / f"profile-{width}")
+        out = _run_chromium(
+            [f"--window-size={width},915", "--dump-dom", probe_page.as_uri()],
+            tmp_path / f"profile-{width}",
+        )
         body = parse(out).find("body")
         layouts[width] = json.loads(body.attrs["data-probe"])
     desk, phone = layouts[1280], layouts[412]
@@ -423,8 +490,9 @@ def test_example_in_headless_chromium(tmp_path):
 
     # A phone-sized screenshot.
     png = tmp_path / "page.png"
-    _run_chromium([f"--screenshot={png}", "--window-size=412,915", page.as_uri()],
-                  tmp_path / "profile-shot")
+    _run_chromium(
+        [f"--screenshot={png}", "--window-size=412,915", page.as_uri()], tmp_path / "profile-shot"
+    )
     assert png.exists()
     assert _png_size(png) == (412, 915)
     assert png.stat().st_size > 20_000  # a blank page is a few KB

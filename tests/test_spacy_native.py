@@ -28,38 +28,65 @@ pytestmark = pytest.mark.model
 
 # Invented articles: nobody and nothing here is real.
 ARTICLES = [
-    ('"We will open the terminal in spring," Marta Kowalczyk, the harbour master of Port '
-    'Elm, told the Harbour Herald on Monday.\n\nThe council voted 7-2 for the plan, '
-    'according to Reuters. "It will change the town," said Tomas Brennan, who runs a cafe.'),
-    ('LONDON (AFP) - Britain and France signed a fishing deal on Tuesday. \u201cThis is a good '
-    'day for both our countries,\u201d the French minister, Claire Dubois, said.\n\n'
-    'Critics in Blighty called it \u2018a sell-out\u2019.'),
-    ("Dr Amina Yusuf said the vaccine trial in Kenya had gone well. 'We saw no serious side "
-    "effects,' she told the BBC.\n\n'We are hopeful,' she added."),
-    ('\u00ab Nous ne c\u00e9derons pas \u00bb, a declar\u00e9 le ministre. The minister, Jean-Luc '
-    'Marchetti, later told reporters: "We will not give in."'),
-    ('The Kenyan president, Daniel Mwangi, said on Friday that the country would "never '
-    'accept" the new tariffs. "These tariffs hurt our farmers," Mwangi said in a statement '
-    'carried by the Associated Press.'),
-    ('Nobody said anything in this paragraph.\n\nNor in this one, which has an apostrophe '
-    "in it's and the dogs' bowls."),
-    ('"Is anyone listening?" asked Sen. Ruth Abernathy. "I have written to the ministry '
-    'three times."\n\nThe ministry declined to comment, CNN reported.'),
-    ('Chen Wei, a trader in Shanghai, said prices had doubled. \u201cI have never seen anything '
-    'like it,\u201d he said. \u201cNever.\u201d\n\nOther traders agreed, according to Bloomberg.'),
-    ('In a statement, the UN said it was "deeply concerned" about the fighting. "Civilians '
-    'must be protected," the statement said.'),
-    ('\u201cThe rain is awful today,\u201d she harrumphed, while Lars Eklund, the Swedish prime '
-    'minister, told Al Jazeera that the talks would go on. \u201cWe are close,\u201d he said.'),
+    (
+        '"We will open the terminal in spring," Marta Kowalczyk, the harbour master of Port '
+        "Elm, told the Harbour Herald on Monday.\n\nThe council voted 7-2 for the plan, "
+        'according to Reuters. "It will change the town," said Tomas Brennan, who runs a cafe.'
+    ),
+    (
+        "LONDON (AFP) - Britain and France signed a fishing deal on Tuesday. \u201cThis is a good "
+        "day for both our countries,\u201d the French minister, Claire Dubois, said.\n\n"
+        "Critics in Blighty called it \u2018a sell-out\u2019."
+    ),
+    (
+        "Dr Amina Yusuf said the vaccine trial in Kenya had gone well. 'We saw no serious side "
+        "effects,' she told the BBC.\n\n'We are hopeful,' she added."
+    ),
+    (
+        "\u00ab Nous ne c\u00e9derons pas \u00bb, a declar\u00e9 le ministre. The minister, Jean-Luc "
+        'Marchetti, later told reporters: "We will not give in."'
+    ),
+    (
+        'The Kenyan president, Daniel Mwangi, said on Friday that the country would "never '
+        'accept" the new tariffs. "These tariffs hurt our farmers," Mwangi said in a statement '
+        "carried by the Associated Press."
+    ),
+    (
+        "Nobody said anything in this paragraph.\n\nNor in this one, which has an apostrophe "
+        "in it's and the dogs' bowls."
+    ),
+    (
+        '"Is anyone listening?" asked Sen. Ruth Abernathy. "I have written to the ministry '
+        'three times."\n\nThe ministry declined to comment, CNN reported.'
+    ),
+    (
+        "Chen Wei, a trader in Shanghai, said prices had doubled. \u201cI have never seen anything "
+        "like it,\u201d he said. \u201cNever.\u201d\n\nOther traders agreed, according to Bloomberg."
+    ),
+    (
+        'In a statement, the UN said it was "deeply concerned" about the fighting. "Civilians '
+        'must be protected," the statement said.'
+    ),
+    (
+        "\u201cThe rain is awful today,\u201d she harrumphed, while Lars Eklund, the Swedish prime "
+        "minister, told Al Jazeera that the talks would go on. \u201cWe are close,\u201d he said."
+    ),
 ]
 
-SOURCE_OVERRIDE = {"extra_organisations": [
-    {"name": "Harbour Herald", "kind": "newspaper", "aliases": ["Harbour Herald"]}]}
-COUNTRY_OVERRIDE = {"countries": {"@misc": "quotekit.countries.v1",
-                                  "extra": [{"iso2": "GB", "names": ["Blighty"]}]}}
-CUE_OVERRIDE = {"cues": {"@misc": "quotekit.reporting_cues.v1",
-                         "extra_verbs": {"harrumph": {"class": "speech",
-                                                      "forms": ["harrumphed"]}}}}
+SOURCE_OVERRIDE = {
+    "extra_organisations": [
+        {"name": "Harbour Herald", "kind": "newspaper", "aliases": ["Harbour Herald"]}
+    ]
+}
+COUNTRY_OVERRIDE = {
+    "countries": {"@misc": "quotekit.countries.v1", "extra": [{"iso2": "GB", "names": ["Blighty"]}]}
+}
+CUE_OVERRIDE = {
+    "cues": {
+        "@misc": "quotekit.reporting_cues.v1",
+        "extra_verbs": {"harrumph": {"class": "speech", "forms": ["harrumphed"]}},
+    }
+}
 # The shipped cue table does not know "harrumph" (checked in test_cue_override).
 HARRUMPH = "The meeting ran late.\n\n\u201cThe rain is awful today,\u201d she harrumphed."
 BLIGHTY = "Jane Doe flew home to Blighty on Monday."
@@ -71,8 +98,13 @@ CURLY = "\u201cThe rain is awful,\u201d she said."
 def run_script(code: str, *args: str) -> str:
     """Run ``code`` in a fresh interpreter; its stdout (it must succeed)."""
     assert "import quotekit" not in code.split("# quotekit may be imported below")[0]
-    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
-                          check=False, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
@@ -84,10 +116,12 @@ def dicts(nlp, texts) -> list[dict]:
 @pytest.fixture(scope="module")
 def custom_nlp():
     """A pipeline with every kind of override, and an organisation added at run time."""
-    nlp = quotekit.load(sources=SOURCE_OVERRIDE, entities=COUNTRY_OVERRIDE,
-                        attribution=CUE_OVERRIDE)
+    nlp = quotekit.load(
+        sources=SOURCE_OVERRIDE, entities=COUNTRY_OVERRIDE, attribution=CUE_OVERRIDE
+    )
     nlp.get_pipe("quotekit_sources").add_organisations(
-        [{"name": "Valley Courier", "kind": "newspaper", "aliases": ["the Valley Courier"]}])
+        [{"name": "Valley Courier", "kind": "newspaper", "aliases": ["the Valley Courier"]}]
+    )
     return nlp
 
 
@@ -119,7 +153,8 @@ def test_to_disk_and_load_in_fresh_process(custom_nlp, tmp_path):
     expected = dicts(custom_nlp, texts)
     custom_nlp.to_disk(tmp_path / "pipeline")
     assert (tmp_path / "pipeline" / "quotekit_sources" / "organisations.json").exists()
-    out = run_script("""
+    out = run_script(
+        """
         import json, sys
         import spacy
         nlp = spacy.load(sys.argv[1])
@@ -128,7 +163,10 @@ def test_to_disk_and_load_in_fresh_process(custom_nlp, tmp_path):
         # quotekit may be imported below: the pipeline is already built and has run.
         from quotekit import Article
         print(json.dumps([Article.from_doc(d).to_dict() for d in docs]))
-    """, str(tmp_path / "pipeline"), json.dumps(texts))
+    """,
+        str(tmp_path / "pipeline"),
+        json.dumps(texts),
+    )
     assert json.loads(out) == expected
     by_text = dict(zip(texts, expected))
     # The overrides and the run-time organisation made it through the round trip.
@@ -169,17 +207,21 @@ def test_docbin_round_trip(nlp, text):
     restored = next(DocBin().from_bytes(data).get_docs(nlp.vocab))
     assert Article.from_doc(restored).to_dict() == Article.from_doc(doc).to_dict()
     for key in SPAN_KEYS.values():
-        before = [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_)
-                  for s in doc.spans.get(key, [])]
-        after = [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_)
-                 for s in restored.spans.get(key, [])]
+        before = [
+            (s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in doc.spans.get(key, [])
+        ]
+        after = [
+            (s.start_char, s.end_char, s.label_, s.kb_id_, s.id_)
+            for s in restored.spans.get(key, [])
+        ]
         assert before == after, key
 
 
 def test_docbin_span_groups_carry_ids(nlp):
     doc = nlp(ARTICLES[0])
-    restored = next(DocBin().from_bytes(
-        DocBin(docs=[doc], store_user_data=True).to_bytes()).get_docs(nlp.vocab))
+    restored = next(
+        DocBin().from_bytes(DocBin(docs=[doc], store_user_data=True).to_bytes()).get_docs(nlp.vocab)
+    )
     quotes = restored.spans[SPAN_KEYS["quotes"]]
     assert [s.id_ for s in quotes] == [q["id"] for q in restored._.quotekit_quotes]
     assert {s.label_ for s in quotes} <= {"full", "partial"}
@@ -191,16 +233,14 @@ def test_docbin_span_groups_carry_ids(nlp):
 # --------------------------------------------------------------------- 4. n_process
 def test_nlp_pipe_two_processes(nlp):
     one = dicts(nlp, ARTICLES)
-    two = [Article.from_doc(doc).to_dict() for doc in nlp.pipe(ARTICLES, n_process=2,
-                                                                 batch_size=3)]
+    two = [Article.from_doc(doc).to_dict() for doc in nlp.pipe(ARTICLES, n_process=2, batch_size=3)]
     assert two == one
 
 
 def test_extract_many_two_processes(nlp):
     items = [(text, f"a{i}") for i, text in enumerate(ARTICLES)]
     one = [a.to_dict() for a in quotekit.extract_many(items, nlp=nlp)]
-    two = [a.to_dict() for a in quotekit.extract_many(items, nlp=nlp, n_process=2,
-                                                       batch_size=3)]
+    two = [a.to_dict() for a in quotekit.extract_many(items, nlp=nlp, n_process=2, batch_size=3)]
     assert two == one
     assert [a["id"] for a in two] == [f"a{i}" for i in range(len(ARTICLES))]
 
@@ -209,8 +249,10 @@ def test_extract_many_two_processes_with_parts(nlp):
     # Long texts are split; their parts may go to different workers and are merged back.
     items = [ARTICLES[0] * 3, ARTICLES[1], "\n\n".join(ARTICLES)]
     one = [a.to_dict() for a in quotekit.extract_many(items, nlp=nlp, max_chars=400)]
-    two = [a.to_dict() for a in quotekit.extract_many(items, nlp=nlp, max_chars=400,
-                                                       n_process=2, batch_size=2)]
+    two = [
+        a.to_dict()
+        for a in quotekit.extract_many(items, nlp=nlp, max_chars=400, n_process=2, batch_size=2)
+    ]
     assert two == one
 
 
@@ -242,8 +284,7 @@ def test_cue_override(nlp):
 
 def test_country_override(nlp):
     def isos(nlp_):
-        return [e.iso for e in quotekit.extract(BLIGHTY, nlp=nlp_).entities
-                if e.type == "COUNTRY"]
+        return [e.iso for e in quotekit.extract(BLIGHTY, nlp=nlp_).entities if e.type == "COUNTRY"]
 
     assert isos(nlp) == []
     assert isos(quotekit.load(entities=COUNTRY_OVERRIDE)) == ["GB"]
@@ -261,8 +302,9 @@ def test_overrides_through_config_cfg(nlp, tmp_path):
     assert custom.config["components"]["quotekit_quotes"]["styles"] == ["double_curly"]
     assert not quotekit.extract(STRAIGHT, nlp=custom).quotes
     assert quotekit.extract(HARRUMPH, nlp=custom).quotes[0].cue.text == "harrumphed"
-    assert [e.iso for e in quotekit.extract(BLIGHTY, nlp=custom).entities
-            if e.type == "COUNTRY"] == ["GB"]
+    assert [
+        e.iso for e in quotekit.extract(BLIGHTY, nlp=custom).entities if e.type == "COUNTRY"
+    ] == ["GB"]
 
 
 def test_extra_organisations_through_config_cfg(nlp, tmp_path):
@@ -270,8 +312,9 @@ def test_extra_organisations_through_config_cfg(nlp, tmp_path):
     # with the saved organisations.json, losing an entry added to config.cfg.
     nlp.to_disk(tmp_path / "p")
     config = spacy.util.load_config(tmp_path / "p" / "config.cfg")
-    config["components"]["quotekit_sources"]["extra_organisations"] = (
-        SOURCE_OVERRIDE["extra_organisations"])
+    config["components"]["quotekit_sources"]["extra_organisations"] = SOURCE_OVERRIDE[
+        "extra_organisations"
+    ]
     config.to_disk(tmp_path / "p" / "config.cfg")
     custom = spacy.load(tmp_path / "p")
     assert [s.name for s in quotekit.extract(HERALD, nlp=custom).sources] == ["Harbour Herald"]
@@ -279,20 +322,25 @@ def test_extra_organisations_through_config_cfg(nlp, tmp_path):
 
 def test_overrides_through_spacy_load_config_argument(nlp, tmp_path):
     nlp.to_disk(tmp_path / "p")
-    custom = spacy.load(tmp_path / "p", config={
-        "components.quotekit_quotes.styles": ["double_curly"],
-        "components.quotekit_entities.countries.extra": COUNTRY_OVERRIDE["countries"]["extra"],
-    })
+    custom = spacy.load(
+        tmp_path / "p",
+        config={
+            "components.quotekit_quotes.styles": ["double_curly"],
+            "components.quotekit_entities.countries.extra": COUNTRY_OVERRIDE["countries"]["extra"],
+        },
+    )
     assert not quotekit.extract(STRAIGHT, nlp=custom).quotes
-    assert [e.iso for e in quotekit.extract(BLIGHTY, nlp=custom).entities
-            if e.type == "COUNTRY"] == ["GB"]
+    assert [
+        e.iso for e in quotekit.extract(BLIGHTY, nlp=custom).entities if e.type == "COUNTRY"
+    ] == ["GB"]
 
 
 # ----------------------------------------------------------------------- 6. displaCy
 def test_displacy_span_render(nlp):
     doc = nlp(ARTICLES[0])
-    html = displacy.render(doc, style="span", options={"spans_key": SPAN_KEYS["quotes"]},
-                           jupyter=False)
+    html = displacy.render(
+        doc, style="span", options={"spans_key": SPAN_KEYS["quotes"]}, jupyter=False
+    )
     assert "We" in html and "open" in html and "terminal" in html
     assert "full" in html  # the span label
 

@@ -16,8 +16,9 @@ pytestmark = [
     pytest.mark.shared,
     pytest.mark.model,
     pytest.mark.slow,
-    pytest.mark.skipif(not (SHARED / "data").is_dir(),
-                       reason=f"needs the shared corpora in {SHARED / 'data'}"),
+    pytest.mark.skipif(
+        not (SHARED / "data").is_dir(), reason=f"needs the shared corpora in {SHARED / 'data'}"
+    ),
 ]
 
 

@@ -38,8 +38,13 @@ def default_nlp() -> Language:
     return _DEFAULT_NLP
 
 
-def extract(text: str, id: str | None = None, *, nlp: Language | None = None,
-            max_chars: int = DEFAULT_MAX_CHARS) -> Article:
+def extract(
+    text: str,
+    id: str | None = None,
+    *,
+    nlp: Language | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article:
     """Find the quotes, speakers, sources and entities of one article.
 
     text (str): the article.
@@ -54,9 +59,14 @@ def extract(text: str, id: str | None = None, *, nlp: Language | None = None,
     return next(iter(extract_many([(text, id)], nlp=nlp, max_chars=max_chars)))
 
 
-def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: int = 1,
-                 batch_size: int = 16, nlp: Language | None = None,
-                 max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
+def extract_many(
+    texts: Iterable[str | tuple[str, str | None]],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    nlp: Language | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Article]:
     """Stream ``Article``s for many texts through ``nlp.pipe``, in input order.
 
     texts (iterable): plain strings, or ``(text, id)`` pairs.
@@ -74,11 +84,17 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: in
         positive int.
     RAISES (WorkerError): when a worker process dies (``n_process > 1``).
     """
-    for name, value in (("n_process", n_process), ("batch_size", batch_size),
-                        ("max_chars", max_chars)):
+    for name, value in (
+        ("n_process", n_process),
+        ("batch_size", batch_size),
+        ("max_chars", max_chars),
+    ):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(Errors.E012.format(value=value) if name == "n_process" else
-                             Errors.E017.format(name=name, value=value))
+            raise ValueError(
+                Errors.E012.format(value=value)
+                if name == "n_process"
+                else Errors.E017.format(name=name, value=value)
+            )
     nlp = nlp or default_nlp()
     max_chars = min(max_chars, nlp.max_length)
     # Texts split in parts stay in this process (only the parts go to workers).
@@ -103,8 +119,9 @@ def extract_many(texts: Iterable[str | tuple[str, str | None]], *, n_process: in
         raise bad_item[0]
 
 
-def _articles(nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int,
-              batch_size: int) -> Iterator[tuple[Article, tuple]]:
+def _articles(
+    nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int, batch_size: int
+) -> Iterator[tuple[Article, tuple]]:
     """``(Article, context)`` for every part, in order: here, or in worker processes."""
     if n_process > 1:
         yield from pipe_articles(nlp, parts, n_process, batch_size)
@@ -113,8 +130,9 @@ def _articles(nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int,
         yield Article.from_doc(doc, id=ctx[-1]), ctx
 
 
-def _parts(texts: Iterable[Any], max_chars: int, full_texts: dict[int, str],
-           bad_item: list[TypeError]) -> Iterator[tuple[str, tuple]]:
+def _parts(
+    texts: Iterable[Any], max_chars: int, full_texts: dict[int, str], bad_item: list[TypeError]
+) -> Iterator[tuple[str, tuple]]:
     """``(part text, (index, n_parts, offset, id))`` for every part of every text.
 
     Stops at the first item that is not a str or a ``(str, id)`` pair and leaves
@@ -128,8 +146,7 @@ def _parts(texts: Iterable[Any], max_chars: int, full_texts: dict[int, str],
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
             text, item_id = item
         else:
-            bad_item.append(TypeError(Errors.E003.format(type=type(item).__name__,
-                                                         index=index)))
+            bad_item.append(TypeError(Errors.E003.format(type=type(item).__name__, index=index)))
             return
         if item_id is not None and not isinstance(item_id, str):
             item_id = str(item_id)

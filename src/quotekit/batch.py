@@ -168,8 +168,9 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def discover_shards(inputs: list[str], input_format: str, stderr: TextIO, *,
-                    exclude_dir: str | None = None) -> tuple[list[Shard], int]:
+def discover_shards(
+    inputs: list[str], input_format: str, stderr: TextIO, *, exclude_dir: str | None = None
+) -> tuple[list[Shard], int]:
     """The shards of ``inputs`` in input order, and the number of inputs that matched nothing.
 
     Unmatched globs and missing paths are reported on stderr.
@@ -212,8 +213,12 @@ def discover_shards(inputs: list[str], input_format: str, stderr: TextIO, *,
 
     def walk(root: str) -> None:
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not _hidden(d) and not (
-                exclude and os.path.realpath(os.path.join(dirpath, d)) == exclude))
+            dirnames[:] = sorted(
+                d
+                for d in dirnames
+                if not _hidden(d)
+                and not (exclude and os.path.realpath(os.path.join(dirpath, d)) == exclude)
+            )
             if exclude and os.path.realpath(dirpath) == exclude:
                 continue
             for name in sorted(filenames):
@@ -242,9 +247,11 @@ def discover_shards(inputs: list[str], input_format: str, stderr: TextIO, *,
                 add_path(match)
         else:
             missing += 1
-            print(f"quotekit: error: {item}: "
-                  f"{Errors.E007.format(path=item, reason='No such file or directory')}",
-                  file=stderr)
+            print(
+                f"quotekit: error: {item}: "
+                f"{Errors.E007.format(path=item, reason='No such file or directory')}",
+                file=stderr,
+            )
     assign_names(shards)
     return shards, missing
 
@@ -267,7 +274,7 @@ def assign_names(shards: list[Shard]) -> None:
     hashed = [False] * len(shards)
 
     def name(i: int) -> str:
-        base = "__".join(comps[i][-level[i]:])
+        base = "__".join(comps[i][-level[i] :])
         if hashed[i]:
             base += "-" + hashlib.sha1(shards[i].key.encode()).hexdigest()[:8]
         return base + ".jsonl"
@@ -285,9 +292,9 @@ def assign_names(shards: list[Shard]) -> None:
                     level[i] += 1
                 else:
                     hashed[i] = True
-        if all(hashed[i] for ids in clashes for i in ids) and \
-                len({name(i).lower() for ids in clashes for i in ids}) < \
-                sum(len(ids) for ids in clashes):
+        if all(hashed[i] for ids in clashes for i in ids) and len(
+            {name(i).lower() for ids in clashes for i in ids}
+        ) < sum(len(ids) for ids in clashes):
             # identical keys can't occur (shards are deduplicated); guard anyway
             for n, i in enumerate(i for ids in clashes for i in ids):
                 comps[i] = comps[i] + [str(n)]
@@ -411,8 +418,10 @@ class ShardWriter:
             "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
         if self.signature is not None:  # stdin and pipes are never "complete"
-            _write_atomic(manifest_path(self.out_dir, self.shard),
-                          (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+            _write_atomic(
+                manifest_path(self.out_dir, self.shard),
+                (json.dumps(manifest, indent=1) + "\n").encode("utf-8"),
+            )
         self._fh = None
 
     def abort(self) -> None:
@@ -435,8 +444,15 @@ class Progress:
     ``interval`` seconds.
     """
 
-    def __init__(self, stream: TextIO, total: int | None, *, enabled: bool = True,
-                 interval: float = 0.25, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        stream: TextIO,
+        total: int | None,
+        *,
+        enabled: bool = True,
+        interval: float = 0.25,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         isatty = getattr(stream, "isatty", None)
         self.enabled = bool(enabled and isatty and isatty())
         self.stream = stream
@@ -520,8 +536,9 @@ def local_processor(args: argparse.Namespace) -> Iterator[Processor]:
     nlp = default_nlp()
 
     def process(records: Iterable[InputRecord]):
-        return process_records(records, nlp=nlp, n_process=args.n_process,
-                               batch_size=args.batch_size)
+        return process_records(
+            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+        )
 
     yield process
 
@@ -536,8 +553,13 @@ def run_batch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return execute(paths, args, stdout, stderr, local_processor)
 
 
-def execute(paths: list[str], args: argparse.Namespace, stdout: TextIO, stderr: TextIO,
-            backend: Callable[[argparse.Namespace], Any]) -> int:
+def execute(
+    paths: list[str],
+    args: argparse.Namespace,
+    stdout: TextIO,
+    stderr: TextIO,
+    backend: Callable[[argparse.Namespace], Any],
+) -> int:
     """Discover shards, skip complete ones, run the rest through ``backend``, write output.
 
     backend: called with ``args`` only when there is work; a context manager that
@@ -557,8 +579,11 @@ def execute(paths: list[str], args: argparse.Namespace, stdout: TextIO, stderr: 
             if not os.access(out_dir, os.W_OK):
                 raise PermissionError("not writable")
         except OSError as exc:
-            print("quotekit: error: " + Errors.E016.format(
-                path=out_dir, reason=getattr(exc, "strerror", None) or exc), file=stderr)
+            print(
+                "quotekit: error: "
+                + Errors.E016.format(path=out_dir, reason=getattr(exc, "strerror", None) or exc),
+                file=stderr,
+            )
             return 2
 
     shards, missing = discover_shards(paths, input_format, stderr, exclude_dir=out_dir)
@@ -642,14 +667,19 @@ def execute(paths: list[str], args: argparse.Namespace, stdout: TextIO, stderr: 
     if not quiet:
         elapsed = time.monotonic() - started
         work = max(time.monotonic() - progress.start, 1e-9)
-        parts = [(f"quotekit: {articles:,} articles ({failed:,} failed) from {len(todo):,} "
-                  f"shard(s) in {elapsed:.1f}s")]
+        parts = [
+            (
+                f"quotekit: {articles:,} articles ({failed:,} failed) from {len(todo):,} "
+                f"shard(s) in {elapsed:.1f}s"
+            )
+        ]
         if articles:
-            parts.append(f"{articles / work:,.1f} articles/s, {progress.words / work:,.0f} "
-                         f"words/s")
+            parts.append(f"{articles / work:,.1f} articles/s, {progress.words / work:,.0f} words/s")
         if skipped:
-            parts.append(f"{len(skipped):,} complete shard(s) skipped ({skipped_records:,} "
-                         f"records, {skipped_failed:,} failed)")
+            parts.append(
+                f"{len(skipped):,} complete shard(s) skipped ({skipped_records:,} "
+                f"records, {skipped_failed:,} failed)"
+            )
         if missing:
             parts.append(f"{missing} input(s) not found")
         if out_dir:

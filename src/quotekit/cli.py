@@ -46,9 +46,9 @@ def read_text_file(path: str, encoding: str, stderr: TextIO) -> InputRecord:
             with open(path, "rb") as fh:
                 data = fh.read()
     except OSError as exc:
-        return _error_record(path, path, "E007", Errors.E007.format(path=path,
-                                                                    reason=exc.strerror or exc),
-                             stderr)
+        return _error_record(
+            path, path, "E007", Errors.E007.format(path=path, reason=exc.strerror or exc), stderr
+        )
     return InputRecord(id=path, text=_decode(data, encoding, path, stderr), origin=path)
 
 
@@ -57,8 +57,9 @@ def read_jsonl(path: str, encoding: str, stderr: TextIO) -> Iterator[InputRecord
     try:
         fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 closed below
     except OSError as exc:
-        yield _error_record(path, path, "E007",
-                            Errors.E007.format(path=path, reason=exc.strerror or exc), stderr)
+        yield _error_record(
+            path, path, "E007", Errors.E007.format(path=path, reason=exc.strerror or exc), stderr
+        )
         return
     warned = False
     try:
@@ -70,23 +71,37 @@ def read_jsonl(path: str, encoding: str, stderr: TextIO) -> Iterator[InputRecord
             except (UnicodeDecodeError, LookupError):
                 line = raw.decode(encoding if _known(encoding) else "utf-8", errors="replace")
                 if not warned:
-                    print("quotekit: warning: " + Warnings.W001.format(path=path,
-                                                                      encoding=encoding),
-                          file=stderr)
+                    print(
+                        "quotekit: warning: " + Warnings.W001.format(path=path, encoding=encoding),
+                        file=stderr,
+                    )
                     warned = True
             origin = f"{path}:{lineno}"
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield _error_record(None, origin, "E008", Errors.E008.format(
-                    line=lineno, path=path, reason=f"invalid JSON: {exc.msg}"), stderr)
+                yield _error_record(
+                    None,
+                    origin,
+                    "E008",
+                    Errors.E008.format(line=lineno, path=path, reason=f"invalid JSON: {exc.msg}"),
+                    stderr,
+                )
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 rid = obj.get("id") if isinstance(obj, dict) else None
-                reason = ("no 'text' string" if isinstance(obj, dict)
-                          else f"a JSON {type(obj).__name__}, not an object")
-                yield _error_record(_id(rid), origin, "E008", Errors.E008.format(
-                    line=lineno, path=path, reason=reason), stderr)
+                reason = (
+                    "no 'text' string"
+                    if isinstance(obj, dict)
+                    else f"a JSON {type(obj).__name__}, not an object"
+                )
+                yield _error_record(
+                    _id(rid),
+                    origin,
+                    "E008",
+                    Errors.E008.format(line=lineno, path=path, reason=reason),
+                    stderr,
+                )
                 continue
             yield InputRecord(id=_id(obj.get("id")), text=obj["text"], origin=origin)
     finally:
@@ -112,16 +127,19 @@ def _decode(data: bytes, encoding: str, path: str, stderr: TextIO) -> str:
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        print("quotekit: warning: " + Warnings.W001.format(path=path, encoding=encoding),
-              file=stderr)
+        print(
+            "quotekit: warning: " + Warnings.W001.format(path=path, encoding=encoding), file=stderr
+        )
         return data.decode(encoding if _known(encoding) else "utf-8", errors="replace")
 
 
-def _error_record(rid: str | None, origin: str, code: str, message: str,
-                  stderr: TextIO) -> InputRecord:
+def _error_record(
+    rid: str | None, origin: str, code: str, message: str, stderr: TextIO
+) -> InputRecord:
     print(f"quotekit: error: {origin}: {message}", file=stderr)
-    return InputRecord(id=rid, text=None, origin=origin,
-                       error={"code": code, "message": message, "input": origin})
+    return InputRecord(
+        id=rid, text=None, origin=origin, error={"code": code, "message": message, "input": origin}
+    )
 
 
 def error_output(rec: InputRecord) -> dict[str, Any]:
@@ -129,8 +147,9 @@ def error_output(rec: InputRecord) -> dict[str, Any]:
     return {"id": rec.id, "error": rec.error, "quotes": [], "entities": [], "sources": []}
 
 
-def process_records(records: Iterable[InputRecord], *, nlp=None, n_process: int = 1,
-                    batch_size: int = 16) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
+def process_records(
+    records: Iterable[InputRecord], *, nlp=None, n_process: int = 1, batch_size: int = 16
+) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
     """``(input, output dict)`` pairs in input order; failed inputs get error records."""
     from .api import extract_many
 
@@ -153,8 +172,9 @@ def process_records(records: Iterable[InputRecord], *, nlp=None, n_process: int 
         yield rec, error_output(rec)
 
 
-def iter_inputs(paths: list[str], input_format: str, encoding: str,
-                stderr: TextIO) -> Iterator[InputRecord]:
+def iter_inputs(
+    paths: list[str], input_format: str, encoding: str, stderr: TextIO
+) -> Iterator[InputRecord]:
     """The input records of ``paths``, in order.
 
     A file is read as ``input_format`` says; a directory is walked (sorted, hidden
@@ -223,14 +243,20 @@ def format_table(article: dict[str, Any]) -> str:
         who = speaker or (f"({mention})" if mention else "?")
         via = srcs[q["via"]]["name"] if q.get("via") in srcs else ""
         text = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
-        lines.append(f"  {q['id']:>4}  {who:<24.24} {'via ' + via if via else '':<18.18} "
-                     f"[{q['kind']}] {text}")
+        lines.append(
+            f"  {q['id']:>4}  {who:<24.24} {'via ' + via if via else '':<18.18} "
+            f"[{q['kind']}] {text}"
+        )
     people = [e["name"] for e in article["entities"] if e["type"] == "PERSON"]
     countries = [f"{e['name']} ({e['iso']})" for e in article["entities"] if e["type"] == "COUNTRY"]
     orgs = [e["name"] for e in article["entities"] if e["type"] == "ORG"]
     sources = [f"{s['name']} ({', '.join(s['roles'])})" for s in article["sources"]]
-    for label, items in (("people", people), ("countries", countries), ("orgs", orgs),
-                         ("sources", sources)):
+    for label, items in (
+        ("people", people),
+        ("countries", countries),
+        ("orgs", orgs),
+        ("sources", sources),
+    ):
         if items:
             lines.append(f"  {label}: {'; '.join(items)}")
     return "\n".join(lines)
@@ -240,8 +266,11 @@ def format_table(article: dict[str, Any]) -> str:
 def cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .api import default_nlp
 
-    if getattr(args, "output_dir", None) or getattr(args, "scheduler", None) or \
-            getattr(args, "dask_workers", None):
+    if (
+        getattr(args, "output_dir", None)
+        or getattr(args, "scheduler", None)
+        or getattr(args, "dask_workers", None)
+    ):
         from .batch import run_batch
 
         return run_batch(args, stdout, stderr)
@@ -250,8 +279,9 @@ def cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     nlp = default_nlp()
     failed = 0
     outputs: list[dict[str, Any]] = []
-    for _, out in process_records(records, nlp=nlp, n_process=args.n_process,
-                                  batch_size=args.batch_size):
+    for _, out in process_records(
+        records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+    ):
         if out.get("error"):
             failed += 1
         if args.format == "jsonl":
@@ -301,24 +331,41 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotekit",
         description="Who said what, through which news organisation: quotes, speakers, "
-                    "sources and entities from English news.")
-    parser.add_argument("--version", action="version",
-                        version=f"quotekit {__import__('quotekit').__version__}")
+        "sources and entities from English news.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"quotekit {__import__('quotekit').__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="extract quotes, speakers, sources and entities")
-    ex.add_argument("files", nargs="*", metavar="FILE",
-                    help="article files, JSONL shards, directories or globs ('-' = stdin)")
+    ex.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files, JSONL shards, directories or globs ('-' = stdin)",
+    )
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
     ex.add_argument("--input-format", choices=("text", "jsonl"), default="text")
     ex.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
-    ex.add_argument("--n-process", type=int, default=1,
-                    help="worker processes; each takes a batch of texts at a time (default 1)")
-    ex.add_argument("--batch-size", type=int, default=16,
-                    help="texts per batch, and per worker task with --n-process (default 16)")
+    ex.add_argument(
+        "--n-process",
+        type=int,
+        default=1,
+        help="worker processes; each takes a batch of texts at a time (default 1)",
+    )
+    ex.add_argument(
+        "--batch-size",
+        type=int,
+        default=16,
+        help="texts per batch, and per worker task with --n-process (default 16)",
+    )
     ex.add_argument("--output-dir", help="write one JSONL file per input shard here")
-    ex.add_argument("--resume", action="store_true",
-                    help="with --output-dir: skip shards whose output is complete")
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --output-dir: skip shards whose output is complete",
+    )
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ex.add_argument("--scheduler", help="run on the Dask scheduler at this address")
     ex.add_argument("--dask-workers", type=int, help="run on a local Dask cluster of N workers")
@@ -338,8 +385,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     parser = build_parser()
@@ -349,8 +397,10 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
     if getattr(args, "batch_size", 1) is not None and getattr(args, "batch_size", 1) < 1:
         parser.error("--batch-size must be at least 1")
     if getattr(args, "encoding", None) is not None and not _known(args.encoding):
-        parser.error(f"unknown encoding {args.encoding!r}; pass a Python codec name such "
-                     "as utf-8, latin-1 or cp1252")
+        parser.error(
+            f"unknown encoding {args.encoding!r}; pass a Python codec name such "
+            "as utf-8, latin-1 or cp1252"
+        )
     try:
         return args.func(args, stdout, stderr)
     except BrokenPipeError:

@@ -95,8 +95,13 @@ def warm_up(model: str | None = None, config: dict[str, Any] | None = None) -> i
 
 def _error(rid: Any, code: str, message: str, origin: str) -> dict[str, Any]:
     # the same shape as quotekit.cli.error_output
-    return {"id": rid, "error": {"code": code, "message": message, "input": origin},
-            "quotes": [], "entities": [], "sources": []}
+    return {
+        "id": rid,
+        "error": {"code": code, "message": message, "input": origin},
+        "quotes": [],
+        "entities": [],
+        "sources": [],
+    }
 
 
 def _as_id(value: Any) -> str | None:
@@ -107,9 +112,14 @@ def _as_id(value: Any) -> str | None:
     return str(value)
 
 
-def extract_partition(items: Iterable[Any], text_key: str = "text", id_key: str = "id",
-                      batch_size: int = 64, model: str | None = None,
-                      config: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def extract_partition(
+    items: Iterable[Any],
+    text_key: str = "text",
+    id_key: str = "id",
+    batch_size: int = 64,
+    model: str | None = None,
+    config: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """Article dicts for one partition of strings or mappings, in order.
 
     An item that is neither a str nor a mapping with a ``text_key`` string gets an
@@ -127,13 +137,21 @@ def extract_partition(items: Iterable[Any], text_key: str = "text", id_key: str 
             todo.append((i, item[text_key], _as_id(item.get(id_key))))
         else:
             rid = _as_id(item.get(id_key)) if isinstance(item, Mapping) else None
-            outs[i] = _error(rid, "E014", Errors.E014.format(
-                index=i, key=text_key, type=type(item).__name__), f"item {i}")
+            outs[i] = _error(
+                rid,
+                "E014",
+                Errors.E014.format(index=i, key=text_key, type=type(item).__name__),
+                f"item {i}",
+            )
     if todo:
         nlp = get_pipeline(model, config)
         try:
-            for (i, _, _), article in zip(todo, extract_many(
-                    [(text, rid) for _, text, rid in todo], nlp=nlp, batch_size=batch_size)):
+            for (i, _, _), article in zip(
+                todo,
+                extract_many(
+                    [(text, rid) for _, text, rid in todo], nlp=nlp, batch_size=batch_size
+                ),
+            ):
                 outs[i] = article.to_dict()
         except Exception:  # noqa: BLE001  find the culprit: redo the rest one by one
             for i, text, rid in todo:
@@ -142,16 +160,27 @@ def extract_partition(items: Iterable[Any], text_key: str = "text", id_key: str 
                 try:
                     outs[i] = next(iter(extract_many([(text, rid)], nlp=nlp))).to_dict()
                 except Exception as exc:  # noqa: BLE001
-                    outs[i] = _error(rid, "E015", Errors.E015.format(
-                        id=rid, reason=f"{type(exc).__name__}: {exc}"), f"item {i}")
+                    outs[i] = _error(
+                        rid,
+                        "E015",
+                        Errors.E015.format(id=rid, reason=f"{type(exc).__name__}: {exc}"),
+                        f"item {i}",
+                    )
     _STATS["partitions"] += 1
     _STATS["articles"] += len(todo)
     return outs  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------- public API
-def extract_bag(bag, *, text_key: str = "text", id_key: str = "id", batch_size: int = 64,
-                model: str | None = None, config: dict[str, Any] | None = None):
+def extract_bag(
+    bag,
+    *,
+    text_key: str = "text",
+    id_key: str = "id",
+    batch_size: int = 64,
+    model: str | None = None,
+    config: dict[str, Any] | None = None,
+):
     """A bag of article dicts (``Article.to_dict()``) from a bag of strings or dicts.
 
     bag (dask.bag.Bag): items are article texts, or mappings with ``text_key`` (and
@@ -161,8 +190,14 @@ def extract_bag(bag, *, text_key: str = "text", id_key: str = "id", batch_size: 
     RETURNS (dask.bag.Bag): one dict per item; bad items get error records.
     """
     _require_dask()
-    return bag.map_partitions(extract_partition, text_key=text_key, id_key=id_key,
-                              batch_size=batch_size, model=model, config=config)
+    return bag.map_partitions(
+        extract_partition,
+        text_key=text_key,
+        id_key=id_key,
+        batch_size=batch_size,
+        model=model,
+        config=config,
+    )
 
 
 #: Columns of ``extract_dataframe``'s result.
@@ -172,18 +207,25 @@ DATAFRAME_COLUMNS = ("id", "article", "n_quotes", "n_entities", "error")
 def _frame_meta():
     import pandas as pd
 
-    return pd.DataFrame({
-        "id": pd.Series([], dtype=object),
-        "article": pd.Series([], dtype=object),
-        "n_quotes": pd.Series([], dtype="int64"),
-        "n_entities": pd.Series([], dtype="int64"),
-        "error": pd.Series([], dtype=object),
-    })
+    return pd.DataFrame(
+        {
+            "id": pd.Series([], dtype=object),
+            "article": pd.Series([], dtype=object),
+            "n_quotes": pd.Series([], dtype="int64"),
+            "n_entities": pd.Series([], dtype="int64"),
+            "error": pd.Series([], dtype=object),
+        }
+    )
 
 
-def extract_frame_partition(pdf, text_column: str = "text", id_column: str | None = "id",
-                            batch_size: int = 64, model: str | None = None,
-                            config: dict[str, Any] | None = None):
+def extract_frame_partition(
+    pdf,
+    text_column: str = "text",
+    id_column: str | None = "id",
+    batch_size: int = 64,
+    model: str | None = None,
+    config: dict[str, Any] | None = None,
+):
     """``extract_dataframe``'s task for one pandas partition."""
     import pandas as pd
 
@@ -192,24 +234,37 @@ def extract_frame_partition(pdf, text_column: str = "text", id_column: str | Non
         ids = pdf[id_column].tolist()
     else:
         ids = [str(x) for x in pdf.index]
-    outs = extract_partition([{"text": t, "id": i} for t, i in zip(texts, ids)],
-                             batch_size=batch_size, model=model, config=config)
-    frame = pd.DataFrame({
-        "id": pd.Series([o["id"] for o in outs], dtype=object),
-        "article": pd.Series([json.dumps(o, ensure_ascii=False) for o in outs], dtype=object),
-        "n_quotes": pd.Series([len(o["quotes"]) for o in outs], dtype="int64"),
-        "n_entities": pd.Series([len(o["entities"]) for o in outs], dtype="int64"),
-        "error": pd.Series([o["error"]["code"] if o.get("error") else None for o in outs],
-                           dtype=object),
-    })
+    outs = extract_partition(
+        [{"text": t, "id": i} for t, i in zip(texts, ids)],
+        batch_size=batch_size,
+        model=model,
+        config=config,
+    )
+    frame = pd.DataFrame(
+        {
+            "id": pd.Series([o["id"] for o in outs], dtype=object),
+            "article": pd.Series([json.dumps(o, ensure_ascii=False) for o in outs], dtype=object),
+            "n_quotes": pd.Series([len(o["quotes"]) for o in outs], dtype="int64"),
+            "n_entities": pd.Series([len(o["entities"]) for o in outs], dtype="int64"),
+            "error": pd.Series(
+                [o["error"]["code"] if o.get("error") else None for o in outs], dtype=object
+            ),
+        }
+    )
     frame.index = pdf.index
     meta = _frame_meta()
     return frame.astype(meta.dtypes.to_dict()) if len(frame) else meta.set_axis(pdf.index[:0])
 
 
-def extract_dataframe(df, text_column: str = "text", id_column: str | None = "id", *,
-                      batch_size: int = 64, model: str | None = None,
-                      config: dict[str, Any] | None = None):
+def extract_dataframe(
+    df,
+    text_column: str = "text",
+    id_column: str | None = "id",
+    *,
+    batch_size: int = 64,
+    model: str | None = None,
+    config: dict[str, Any] | None = None,
+):
     """A dataframe with one row per input row (same index): ``id``, ``article`` (the
     article as a JSON string, ``Article.to_dict()``), ``n_quotes``, ``n_entities``
     and ``error`` (an error code, or None).
@@ -219,13 +274,21 @@ def extract_dataframe(df, text_column: str = "text", id_column: str | None = "id
     When ``id_column`` is None or missing, the index (as str) is the id.
     """
     _require_dask()
-    return df.map_partitions(extract_frame_partition, text_column, id_column, batch_size,
-                             model, config, meta=_frame_meta())
+    return df.map_partitions(
+        extract_frame_partition,
+        text_column,
+        id_column,
+        batch_size,
+        model,
+        config,
+        meta=_frame_meta(),
+    )
 
 
 # ---------------------------------------------------------------------- the CLI
-def _ordered_process(client, records: Iterable[Any], partition_size: int, window: int,
-                     batch_size: int) -> Iterator[tuple[Any, dict[str, Any]]]:
+def _ordered_process(
+    client, records: Iterable[Any], partition_size: int, window: int, batch_size: int
+) -> Iterator[tuple[Any, dict[str, Any]]]:
     """``(input record, output)`` pairs in input order, processed on ``client``'s workers.
 
     Records are cut into partitions of ``partition_size`` and at most ``window``
@@ -237,8 +300,11 @@ def _ordered_process(client, records: Iterable[Any], partition_size: int, window
 
     def submit(chunk: list[Any]) -> None:
         ok = [{"id": r.id, "text": r.text} for r in chunk if r.error is None]
-        future = client.submit(extract_partition, ok, "text", "id", batch_size,
-                               pure=False) if ok else None
+        future = (
+            client.submit(extract_partition, ok, "text", "id", batch_size, pure=False)
+            if ok
+            else None
+        )
         pending.append((chunk, future))
 
     def drain_one() -> Iterator[tuple[Any, dict[str, Any]]]:
@@ -266,8 +332,7 @@ def _ordered_process(client, records: Iterable[Any], partition_size: int, window
         yield from drain_one()
 
 
-def run_dask(paths: list[str], args: argparse.Namespace, stdout: TextIO,
-             stderr: TextIO) -> int:
+def run_dask(paths: list[str], args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``quotekit extract`` on Dask: ``--scheduler ADDRESS`` or ``--dask-workers N``.
 
     Shards, output files, ``--resume`` and the progress bar work as in
@@ -290,15 +355,18 @@ def run_dask(paths: list[str], args: argparse.Namespace, stdout: TextIO,
         if getattr(a, "scheduler", None):
             client = Client(a.scheduler)
         else:
-            cluster = LocalCluster(n_workers=a.dask_workers, threads_per_worker=1,
-                                   processes=True, dashboard_address=":0")
+            cluster = LocalCluster(
+                n_workers=a.dask_workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+            )
             client = Client(cluster)
         try:
             threads = sum(client.nthreads().values()) or 1
             if not quiet:
                 where = a.scheduler or f"a local cluster of {a.dask_workers} worker(s)"
-                print(f"quotekit: running on {where} ({threads} worker thread(s))",
-                      file=stderr)
+                print(f"quotekit: running on {where} ({threads} worker thread(s))", file=stderr)
             size = max(1, getattr(a, "batch_size", 64) or 64)
 
             def process(records: Iterable[Any]):

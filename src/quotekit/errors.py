@@ -32,35 +32,28 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E003 = (
         "extract_many() items must be str or (text, id) pairs, got {type} at "
-        "position {index}. Pass texts=[\"...\", ...] or texts=[(\"...\", \"id1\"), ...]."
+        'position {index}. Pass texts=["...", ...] or texts=[("...", "id1"), ...].'
     )
     E004 = (
         "Unknown quotekit component override '{name}'. Valid names: {valid}. "
         "Pass overrides as quotekit.load(quotes={{...}}) or "
         "config={{'quotekit_quotes': {{...}}}}."
     )
-    E005 = (
-        "Unknown quotation mark style(s) {styles}. Valid styles: {valid}."
-    )
+    E005 = "Unknown quotation mark style(s) {styles}. Valid styles: {valid}."
     E006 = (
-        "News organisation entries need a 'name' (str) and a 'kind' out of {kinds}; "
-        "got {entry!r}."
+        "News organisation entries need a 'name' (str) and a 'kind' out of {kinds}; got {entry!r}."
     )
     E007 = "Could not read {path}: {reason}. Check that the file exists and is readable."
     E008 = (
         "Line {line} of {path} is not a JSON object with a 'text' string ({reason}). "
-        "Each JSONL line must look like {{\"id\": \"...\", \"text\": \"...\"}}."
+        'Each JSONL line must look like {{"id": "...", "text": "..."}}.'
     )
     E009 = (
         "Gold file {path} is in no known format: expected PolNeAR JSONL (records "
         "with 'attributions'), article-gold JSONL, or one article-gold .json object."
     )
-    E010 = (
-        "Dask is not installed. Install the extra with `pip install quotekit[dask]`."
-    )
-    E011 = (
-        "Country entries need 'iso2' (two letters) and 'name'; got {entry!r}."
-    )
+    E010 = "Dask is not installed. Install the extra with `pip install quotekit[dask]`."
+    E011 = "Country entries need 'iso2' (two letters) and 'name'; got {entry!r}."
     E012 = "n_process must be a positive int, got {value!r}."
     E013 = (
         "No file matches {pattern}. Check the pattern, or quote it so that quotekit "

@@ -29,8 +29,7 @@ from .textutil import normalise_name
 MAX_AFFIX_RUN = 500
 
 
-def split_text(text: str, max_chars: int,
-               max_run: int = MAX_AFFIX_RUN) -> list[tuple[int, int]]:
+def split_text(text: str, max_chars: int, max_run: int = MAX_AFFIX_RUN) -> list[tuple[int, int]]:
     """``(start, end)`` parts of at most ``max_chars`` characters covering ``text``.
 
     text (str): the article.
@@ -135,8 +134,7 @@ def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) 
         for e in art.entities:
             words = e.name.split()
             if e.type == "PERSON" and len(words) > 1:
-                full_names.setdefault(normalise_name(words[-1]), set()).add(
-                    normalise_name(e.name))
+                full_names.setdefault(normalise_name(words[-1]), set()).add(normalise_name(e.name))
 
     for offset, art in parts:
         ent_map: dict[str, str] = {}
@@ -144,7 +142,8 @@ def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) 
         for e in art.entities:
             key = (e.type, e.iso or normalise_name(e.name))
             if len(e.name.split()) == 1 and (
-                    e.type == "PERSON" or (e.type == "ORG" and e.id in speakers)):
+                e.type == "PERSON" or (e.type == "ORG" and e.id in speakers)
+            ):
                 owners = full_names.get(normalise_name(e.name), set())
                 if len(owners) == 1:
                     key = ("PERSON", next(iter(owners)))
@@ -152,9 +151,17 @@ def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) 
             if idx is None:
                 idx = len(entities)
                 ent_keys[key] = idx
-                entities.append({"type": key[0], "name": e.name, "aliases": [],
-                                 "mentions": [], "titles": [], "affiliation": e.affiliation,
-                                 "iso": e.iso})
+                entities.append(
+                    {
+                        "type": key[0],
+                        "name": e.name,
+                        "aliases": [],
+                        "mentions": [],
+                        "titles": [],
+                        "affiliation": e.affiliation,
+                        "iso": e.iso,
+                    }
+                )
             rec = entities[idx]
             if len(e.name) > len(rec["name"]) and e.type == "PERSON":
                 rec["name"] = e.name
@@ -175,20 +182,47 @@ def merge_articles(text: str, id: str | None, parts: list[tuple[int, Article]]) 
             rec["mentions"] += [shift(m, offset) for m in s.mentions]
             src_map[s.id] = f"s{idx}"
         for q in art.quotes:
-            quotes.append(Quote(
-                id=f"q{len(quotes)}", start=q.start + offset, end=q.end + offset, text=q.text,
-                kind=q.kind, speaker=ent_map.get(q.speaker) if q.speaker else None,
-                speaker_mention=shift(q.speaker_mention, offset), cue=shift(q.cue, offset),
-                via=src_map.get(q.via) if q.via else None, rule=q.rule))
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes)}",
+                    start=q.start + offset,
+                    end=q.end + offset,
+                    text=q.text,
+                    kind=q.kind,
+                    speaker=ent_map.get(q.speaker) if q.speaker else None,
+                    speaker_mention=shift(q.speaker_mention, offset),
+                    cue=shift(q.cue, offset),
+                    via=src_map.get(q.via) if q.via else None,
+                    rule=q.rule,
+                )
+            )
     return Article(
-        id=id, text=text, quotes=tuple(quotes),
-        entities=tuple(Entity(id=f"e{i}", type=r["type"], name=r["name"],
-                              aliases=tuple(r["aliases"]),
-                              mentions=tuple(sorted(r["mentions"], key=_mention_key)),
-                              titles=tuple(r["titles"]), affiliation=r["affiliation"],
-                              iso=r["iso"]) for i, r in enumerate(entities)),
-        sources=tuple(Source(id=f"s{i}", name=r["name"], kind=r["kind"], roles=tuple(r["roles"]),
-                             mentions=tuple(r["mentions"])) for i, r in enumerate(sources)),
+        id=id,
+        text=text,
+        quotes=tuple(quotes),
+        entities=tuple(
+            Entity(
+                id=f"e{i}",
+                type=r["type"],
+                name=r["name"],
+                aliases=tuple(r["aliases"]),
+                mentions=tuple(sorted(r["mentions"], key=_mention_key)),
+                titles=tuple(r["titles"]),
+                affiliation=r["affiliation"],
+                iso=r["iso"],
+            )
+            for i, r in enumerate(entities)
+        ),
+        sources=tuple(
+            Source(
+                id=f"s{i}",
+                name=r["name"],
+                kind=r["kind"],
+                roles=tuple(r["roles"]),
+                mentions=tuple(r["mentions"]),
+            )
+            for i, r in enumerate(sources)
+        ),
     )
 
 

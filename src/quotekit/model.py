@@ -143,9 +143,12 @@ class Article:
                 type=e["type"],
                 name=e["name"],
                 aliases=tuple(e.get("aliases", ())),
-                mentions=tuple(sorted(
-                    (Mention.from_offsets(text, s, t) for s, t in e.get("mentions", ())),
-                    key=_mention_key)),
+                mentions=tuple(
+                    sorted(
+                        (Mention.from_offsets(text, s, t) for s, t in e.get("mentions", ())),
+                        key=_mention_key,
+                    )
+                ),
                 titles=tuple(e.get("titles", ())),
                 affiliation=e.get("affiliation"),
                 iso=e.get("iso"),

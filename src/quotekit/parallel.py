@@ -35,8 +35,9 @@ BATCHES_PER_WORKER = 4
 _WORKER_NLP: Language | None = None
 
 
-def pipe_articles(nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int,
-                  batch_size: int) -> Iterator[tuple[Article, tuple]]:
+def pipe_articles(
+    nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int, batch_size: int
+) -> Iterator[tuple[Article, tuple]]:
     """``(Article, context)`` for every ``(text, context)`` in ``parts``, in input order.
 
     ``context[-1]`` is the id given to the Article. Texts go to ``n_process`` worker
@@ -48,14 +49,16 @@ def pipe_articles(nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: 
     first = next(batches, None)
     if first is None:
         return
-    executor = ProcessPoolExecutor(n_process, mp_context=_context(),
-                                   initializer=_init_worker, initargs=(nlp,))
+    executor = ProcessPoolExecutor(
+        n_process, mp_context=_context(), initializer=_init_worker, initargs=(nlp,)
+    )
     pending: collections.deque = collections.deque()
     done = 0  # texts whose results were yielded, for the error message
     finished = False
     try:
-        for batch in itertools.chain([first], itertools.islice(
-                batches, BATCHES_PER_WORKER * n_process - 1)):
+        for batch in itertools.chain(
+            [first], itertools.islice(batches, BATCHES_PER_WORKER * n_process - 1)
+        ):
             pending.append(executor.submit(_work, batch))
         while pending:
             try:

@@ -93,8 +93,11 @@ def use_fast_attributes(nlp: Language) -> Language:
     patterns = [dict(p) for p in ruler.patterns]
     index = nlp.pipe_names.index("attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
-    nlp.add_pipe("quotekit_tagmap", config={"patterns": patterns},
-                 before=nlp.pipe_names[index] if index < len(nlp.pipe_names) else None)
+    nlp.add_pipe(
+        "quotekit_tagmap",
+        config={"patterns": patterns},
+        before=nlp.pipe_names[index] if index < len(nlp.pipe_names) else None,
+    )
     return nlp
 
 

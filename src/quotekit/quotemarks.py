@@ -138,9 +138,38 @@ _MAX_DEPTH = 6
 # words after an apostrophe that make it an elision, not an opening quote
 _ELISIONS = frozenset(
     {
-        "tis", "twas", "twere", "em", "n", "cause", "cos", "coz", "til", "till", "bout",
-        "round", "ol", "nuff", "fraid", "s", "d", "ll", "re", "ve", "m", "t", "twill",
-        "neath", "tween", "gainst", "kay", "scuse", "sup", "ello", "ere", "appen",
+        "tis",
+        "twas",
+        "twere",
+        "em",
+        "n",
+        "cause",
+        "cos",
+        "coz",
+        "til",
+        "till",
+        "bout",
+        "round",
+        "ol",
+        "nuff",
+        "fraid",
+        "s",
+        "d",
+        "ll",
+        "re",
+        "ve",
+        "m",
+        "t",
+        "twill",
+        "neath",
+        "tween",
+        "gainst",
+        "kay",
+        "scuse",
+        "sup",
+        "ello",
+        "ere",
+        "appen",
     }
 )
 
@@ -217,8 +246,10 @@ def _tokens(text: str, ps: int, pe: int, styles: frozenset[str]) -> list[_Tok]:
         n = text[j] if j < pe else ""
         p_space = p == "" or _is_space(p)
         n_space = n == "" or _is_space(n)
-        open_ctx = (p_space or p in _OPEN_PUNCT or p in QUOTE_MARKS) and not n_space and (
-            n not in _NOT_AFTER_OPEN
+        open_ctx = (
+            (p_space or p in _OPEN_PUNCT or p in QUOTE_MARKS)
+            and not n_space
+            and (n not in _NOT_AFTER_OPEN)
         )
         close_ctx = (not p_space and p not in _OPEN_PUNCT) and (n_space or n in _AFTER_CLOSE)
         can_open = can_close = False
@@ -462,7 +493,9 @@ def _scan(text: str, styles: frozenset[str]) -> ScanResult:
         quotes.append(span)
         for c in op.children:
             if c[0] >= op.start and c[1] <= end:
-                nested.append(MarkedSpan(c[0], c[1], c[2], c[3], _inner_kind(text, c), True, c[5], c[7]))
+                nested.append(
+                    MarkedSpan(c[0], c[1], c[2], c[3], _inner_kind(text, c), True, c[5], c[7])
+                )
     nested.sort(key=lambda s: (s.start, s.depth))
     return ScanResult(tuple(quotes), tuple(nested), tuple(terms))
 
@@ -488,20 +521,388 @@ _NON_SPACE = re.compile(r"\S")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
 _REPORTING = frozenset(
-    ["said", "says", "say", "saying", "told", "tells", "tell", "telling", "call", "calls", "called", "calling", "described", "describes", "describe", "describing", "describes", "warned", "warns", "warn", "added", "adds", "wrote", "writes", "write", "writing", "asked", "asks", "ask", "declared", "declares", "insisted", "insists", "argued", "argues", "claimed", "claims", "promised", "promises", "vowed", "vows", "urged", "urges", "labeled", "labelled", "labels", "branded", "brands", "chanted", "chant", "chants", "chanting", "shouted", "shouts", "yelled", "yells", "tweeted", "tweets", "tweeting", "responded", "responds", "replied", "replies", "likened", "likens", "dismissed", "dismisses", "termed", "terms", "deemed", "deems", "accused", "accuses", "complained", "complains", "stated", "states", "noted", "notes", "explained", "explains", "announced", "announces", "admitted", "admits", "acknowledged", "acknowledges", "suggested", "suggests", "predicted", "predicts", "quoted", "quotes", "cited", "cites", "decried", "decries", "blasted", "blasts", "praised", "praises", "criticized", "criticizes", "criticised", "mocked", "mocks", "boasted", "boasts", "pledged", "pledges", "according", "characterized", "characterised", "characterizes", "referred", "refers", "repeated", "repeats", "recalled", "recalls", "remarked", "remarks", "joked", "jokes", "conceded", "concedes", "testified", "confirmed", "confirms", "denied", "denies", "lamented", "laments", "proclaimed", "proclaims", "urged", "reads", "read", "screamed", "screams", "cried", "cries", "exclaimed", "whispered", "muttered", "sang", "sings", "singing", "interjected", "replied", "retorted", "countered", "continued", "continues", "concluded", "concludes", "stressed", "stresses", "emphasized", "emphasised", "assured", "assures", "reminded", "reminds", "promising", "warning", "saying", "asking", "telling", "describing", "calling", "claiming", "arguing", "insisting", "adding", "noting", "explaining", "vowing", "threatened", "threatens", "predicted", "hailed", "hails", "slammed", "slams", "attacked", "condemned", "condemns", "thanked", "apologized", "apologised", "wondered", "wonders", "questioned", "questions", "mused", "muses", "reported", "reports", "reporting", "observed", "observes", "agreed", "agrees", "disagreed", "pointed", "demanded", "demands", "answered", "answers", "begged", "pleaded", "quipped", "snapped", "barked", "offered", "sighed", "laughed", "gushed", "interjecting", "interjected", "recited", "uttered", "mouthed", "greeted", "description", "descriptions", "remarks", "remark", "comments", "comment", "words", "claim", "promise", "pledge", "warning", "accusation", "reference", "references", "statement", "statements", "assertion", "insistence"]
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "telling",
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "described",
+        "describes",
+        "describe",
+        "describing",
+        "describes",
+        "warned",
+        "warns",
+        "warn",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "write",
+        "writing",
+        "asked",
+        "asks",
+        "ask",
+        "declared",
+        "declares",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "claimed",
+        "claims",
+        "promised",
+        "promises",
+        "vowed",
+        "vows",
+        "urged",
+        "urges",
+        "labeled",
+        "labelled",
+        "labels",
+        "branded",
+        "brands",
+        "chanted",
+        "chant",
+        "chants",
+        "chanting",
+        "shouted",
+        "shouts",
+        "yelled",
+        "yells",
+        "tweeted",
+        "tweets",
+        "tweeting",
+        "responded",
+        "responds",
+        "replied",
+        "replies",
+        "likened",
+        "likens",
+        "dismissed",
+        "dismisses",
+        "termed",
+        "terms",
+        "deemed",
+        "deems",
+        "accused",
+        "accuses",
+        "complained",
+        "complains",
+        "stated",
+        "states",
+        "noted",
+        "notes",
+        "explained",
+        "explains",
+        "announced",
+        "announces",
+        "admitted",
+        "admits",
+        "acknowledged",
+        "acknowledges",
+        "suggested",
+        "suggests",
+        "predicted",
+        "predicts",
+        "quoted",
+        "quotes",
+        "cited",
+        "cites",
+        "decried",
+        "decries",
+        "blasted",
+        "blasts",
+        "praised",
+        "praises",
+        "criticized",
+        "criticizes",
+        "criticised",
+        "mocked",
+        "mocks",
+        "boasted",
+        "boasts",
+        "pledged",
+        "pledges",
+        "according",
+        "characterized",
+        "characterised",
+        "characterizes",
+        "referred",
+        "refers",
+        "repeated",
+        "repeats",
+        "recalled",
+        "recalls",
+        "remarked",
+        "remarks",
+        "joked",
+        "jokes",
+        "conceded",
+        "concedes",
+        "testified",
+        "confirmed",
+        "confirms",
+        "denied",
+        "denies",
+        "lamented",
+        "laments",
+        "proclaimed",
+        "proclaims",
+        "urged",
+        "reads",
+        "read",
+        "screamed",
+        "screams",
+        "cried",
+        "cries",
+        "exclaimed",
+        "whispered",
+        "muttered",
+        "sang",
+        "sings",
+        "singing",
+        "interjected",
+        "replied",
+        "retorted",
+        "countered",
+        "continued",
+        "continues",
+        "concluded",
+        "concludes",
+        "stressed",
+        "stresses",
+        "emphasized",
+        "emphasised",
+        "assured",
+        "assures",
+        "reminded",
+        "reminds",
+        "promising",
+        "warning",
+        "saying",
+        "asking",
+        "telling",
+        "describing",
+        "calling",
+        "claiming",
+        "arguing",
+        "insisting",
+        "adding",
+        "noting",
+        "explaining",
+        "vowing",
+        "threatened",
+        "threatens",
+        "predicted",
+        "hailed",
+        "hails",
+        "slammed",
+        "slams",
+        "attacked",
+        "condemned",
+        "condemns",
+        "thanked",
+        "apologized",
+        "apologised",
+        "wondered",
+        "wonders",
+        "questioned",
+        "questions",
+        "mused",
+        "muses",
+        "reported",
+        "reports",
+        "reporting",
+        "observed",
+        "observes",
+        "agreed",
+        "agrees",
+        "disagreed",
+        "pointed",
+        "demanded",
+        "demands",
+        "answered",
+        "answers",
+        "begged",
+        "pleaded",
+        "quipped",
+        "snapped",
+        "barked",
+        "offered",
+        "sighed",
+        "laughed",
+        "gushed",
+        "interjecting",
+        "interjected",
+        "recited",
+        "uttered",
+        "mouthed",
+        "greeted",
+        "description",
+        "descriptions",
+        "remarks",
+        "remark",
+        "comments",
+        "comment",
+        "words",
+        "claim",
+        "promise",
+        "pledge",
+        "warning",
+        "accusation",
+        "reference",
+        "references",
+        "statement",
+        "statements",
+        "assertion",
+        "insistence",
+    ]
 )
 
 # words just before the opening mark that make the marked words a name or a title
 _TERM_CUES = frozenset(
-    ["so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "renamed", "branded", "billed", "styled", "hashtag", "slogan", "motto", "film", "movie", "book", "song", "show", "series", "album", "documentary", "play", "novel", "nickname", "moniker", "phrase", "term", "word", "label", "catchphrase", "anthem", "commentary", "editorial", "chant", "chants", "hymn", "tune", "ballad", "track", "skit", "sketch", "opinion", "program", "programme", "magazine", "newspaper", "column", "segment", "episode", "podcast", "essay", "poem", "report", "headline", "headlined", "article", "op-ed", "memoir", "sitcom", "musical", "opera", "painting", "exhibition"]
+    [
+        "so-called",
+        "dubbed",
+        "titled",
+        "entitled",
+        "named",
+        "nicknamed",
+        "renamed",
+        "branded",
+        "billed",
+        "styled",
+        "hashtag",
+        "slogan",
+        "motto",
+        "film",
+        "movie",
+        "book",
+        "song",
+        "show",
+        "series",
+        "album",
+        "documentary",
+        "play",
+        "novel",
+        "nickname",
+        "moniker",
+        "phrase",
+        "term",
+        "word",
+        "label",
+        "catchphrase",
+        "anthem",
+        "commentary",
+        "editorial",
+        "chant",
+        "chants",
+        "hymn",
+        "tune",
+        "ballad",
+        "track",
+        "skit",
+        "sketch",
+        "opinion",
+        "program",
+        "programme",
+        "magazine",
+        "newspaper",
+        "column",
+        "segment",
+        "episode",
+        "podcast",
+        "essay",
+        "poem",
+        "report",
+        "headline",
+        "headlined",
+        "article",
+        "op-ed",
+        "memoir",
+        "sitcom",
+        "musical",
+        "opera",
+        "painting",
+        "exhibition",
+    ]
 )
 
 _PRONOUNS = frozenset(
-    ["i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "we'll", "you", "you're", "you've", "you'd", "you'll", "me", "us", "my", "our", "your", "mine", "ours", "yours", "myself", "ourselves", "yourself"]
+    [
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "we",
+        "we're",
+        "we've",
+        "we'd",
+        "we'll",
+        "you",
+        "you're",
+        "you've",
+        "you'd",
+        "you'll",
+        "me",
+        "us",
+        "my",
+        "our",
+        "your",
+        "mine",
+        "ours",
+        "yours",
+        "myself",
+        "ourselves",
+        "yourself",
+    ]
 )
 
 _SMALL = frozenset(
-    ["a", "an", "the", "of", "and", "or", "nor", "but", "for", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "v.", "into", "onto", "up", "via", "per", "de", "la", "le", "du", "des", "von", "van", "der"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "v.",
+        "into",
+        "onto",
+        "up",
+        "via",
+        "per",
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+        "von",
+        "van",
+        "der",
+    ]
 )
 
 
@@ -542,11 +943,11 @@ def _sentence_before(text: str, start: int, ps: int, limit: int = 300) -> str:
             w = k - 1
             while w >= lo and text[w].isalpha():
                 w -= 1
-            word = text[w + 1:k]
+            word = text[w + 1 : k]
             if ch == "." and (len(word) <= 3 and word[:1].isupper() or len(word) == 1):
                 k -= 1
                 continue
-            return text[k + 1:start]
+            return text[k + 1 : start]
         k -= 1
     return text[lo:start]
 
@@ -556,23 +957,168 @@ def _after(text: str, end: int, limit: int = 60) -> str:
     nl = text.find("\n", end, end + limit)
     if nl >= 0:
         stop = nl
-    return text[end:min(stop, end + limit)]
+    return text[end : min(stop, end + limit)]
 
 
 _FUNCTION_WORDS = frozenset(
-    ["and", "or", "but", "nor", "to", "of", "in", "on", "for", "as", "at", "by", "with", "that", "which", "who", "whom", "whose", "is", "was", "are", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had", "do", "does", "did", "he", "she", "they", "it", "we", "you", "i", "from", "because", "when", "if", "than", "then", "about", "after", "before", "over", "into", "instead", "while", "since", "so", "yet", "not", "also", "just", "only", "even", "still", "up", "down", "out", "off", "per", "via", "against", "among", "between", "during", "through", "without", "within"]
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "as",
+        "at",
+        "by",
+        "with",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "you",
+        "i",
+        "from",
+        "because",
+        "when",
+        "if",
+        "than",
+        "then",
+        "about",
+        "after",
+        "before",
+        "over",
+        "into",
+        "instead",
+        "while",
+        "since",
+        "so",
+        "yet",
+        "not",
+        "also",
+        "just",
+        "only",
+        "even",
+        "still",
+        "up",
+        "down",
+        "out",
+        "off",
+        "per",
+        "via",
+        "against",
+        "among",
+        "between",
+        "during",
+        "through",
+        "without",
+        "within",
+    ]
 )
 
 # a marked span starting with one of these is a sentence, not a title
 _VERB_STARTS = frozenset(
-    ["that's", "it's", "he's", "she's", "there's", "what's", "let's", "here's", "who's", "i'm", "we're", "you're", "they're", "i'll", "we'll", "you'll", "don't", "can't", "won't", "i've", "we've", "i'd", "we'd", "isn't", "aren't", "wasn't", "didn't"]
+    [
+        "that's",
+        "it's",
+        "he's",
+        "she's",
+        "there's",
+        "what's",
+        "let's",
+        "here's",
+        "who's",
+        "i'm",
+        "we're",
+        "you're",
+        "they're",
+        "i'll",
+        "we'll",
+        "you'll",
+        "don't",
+        "can't",
+        "won't",
+        "i've",
+        "we've",
+        "i'd",
+        "we'd",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "didn't",
+    ]
 )
 
 _PREPOSITIONS = frozenset(
-    ["on", "of", "with", "in", "at", "for", "from", "to", "by", "about", "into", "through", "via", "during", "like", "as"]
+    [
+        "on",
+        "of",
+        "with",
+        "in",
+        "at",
+        "for",
+        "from",
+        "to",
+        "by",
+        "about",
+        "into",
+        "through",
+        "via",
+        "during",
+        "like",
+        "as",
+    ]
 )
 
-_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"])
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
 
 
 def _next_word(after: str) -> str:
@@ -606,14 +1152,23 @@ def _clause(s: str) -> str:
             w = k - 1
             while w >= 0 and s[w].isalpha():
                 w -= 1
-            word = s[w + 1:k]
+            word = s[w + 1 : k]
             if not (1 <= len(word) <= 3 and word[0].isupper()):
                 return s[:k]
     return s
 
 
-def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, ps: int,
-              pe: int, style: str = "") -> dict:
+def _features(
+    text: str,
+    start: int,
+    end: int,
+    cs: int,
+    ce: int,
+    closed: bool,
+    ps: int,
+    pe: int,
+    style: str = "",
+) -> dict:
     content = text[cs:ce].strip()
     words = _words(content)
     before = _sentence_before(text, start, ps)
@@ -642,7 +1197,8 @@ def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, p
         "cue_next": _cue_next(bwords),
         "rep_next": bool(bwords) and bwords[-1] in _REPORTING,
         "verb_start": bool(words) and words[0].lower().replace("\u2019", "'") in _VERB_STARTS,
-        "det_before": bool(bwords) and bwords[-1] in _DETERMINERS
+        "det_before": bool(bwords)
+        and bwords[-1] in _DETERMINERS
         or before.rstrip().endswith(("'s", "\u2019s")),
         "next_word": _next_word(after),
         "poss_before": before.rstrip().endswith(("'s", "\u2019s", "s'", "s\u2019")),
@@ -659,8 +1215,9 @@ def _features(text: str, start: int, end: int, cs: int, ce: int, closed: bool, p
     }
 
 
-def _classify(text: str, start: int, end: int, cs: int, ce: int, closed: bool, ps: int,
-              pe: int, style: str) -> str:
+def _classify(
+    text: str, start: int, end: int, cs: int, ce: int, closed: bool, ps: int, pe: int, style: str
+) -> str:
     f = _features(text, start, end, cs, ce, closed, ps, pe, style)
     kind = _kind(f, closed, text, end)
     if closed and _is_term(f, kind):

@@ -45,15 +45,23 @@ def countries_v1(path: str | None = None, extra: list[dict[str, Any]] | None = N
                 base = by_iso[iso]
                 for key, value in rec.items():
                     if isinstance(value, list):
-                        base[key] = list(base.get(key, [])) + [v for v in value
-                                                               if v not in base.get(key, [])]
+                        base[key] = list(base.get(key, [])) + [
+                            v for v in value if v not in base.get(key, [])
+                        ]
                     elif key != "iso2":
                         base[key] = value
             else:
                 if "name" not in rec:
                     raise QuotekitError(Errors.E011.format(entry=rec))
-                new = {"iso3": None, "official_name": rec["name"], "names": [rec["name"]],
-                       "demonyms": [], "capitals": [], "seats": [], **rec}
+                new = {
+                    "iso3": None,
+                    "official_name": rec["name"],
+                    "names": [rec["name"]],
+                    "demonyms": [],
+                    "capitals": [],
+                    "seats": [],
+                    **rec,
+                }
                 table.append(new)
                 by_iso[iso] = new
     return table
@@ -80,8 +88,9 @@ def news_organisations_v1(path: str | None = None) -> list[dict]:
 
 
 @spacy.registry.misc("quotekit.reporting_cues.v1")
-def reporting_cues_v1(path: str | None = None, extra_verbs: dict[str, dict] | None = None
-                      ) -> dict[str, Any]:
+def reporting_cues_v1(
+    path: str | None = None, extra_verbs: dict[str, dict] | None = None
+) -> dict[str, Any]:
     """Reporting verbs (every inflected form), nouns and phrases.
 
     path (str | None): a JSON file in the same shape to use instead of the shipped one.

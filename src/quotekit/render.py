@@ -77,8 +77,16 @@ class _Span:
 
     __slots__ = ("after", "attrs", "end", "first", "html_id", "last", "level", "start", "tag")
 
-    def __init__(self, start: int, end: int, level: int, tag: str, attrs: str = "",
-                 html_id: str = "", after: str = "") -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        level: int,
+        tag: str,
+        attrs: str = "",
+        html_id: str = "",
+        after: str = "",
+    ) -> None:
         self.start, self.end, self.level = start, end, level
         self.tag, self.attrs, self.html_id, self.after = tag, attrs, html_id, after
         self.first = self.last = True
@@ -113,7 +121,7 @@ def _split_at(spans: list[_Span], cuts: list[int], text: str) -> list[_Span]:
     """Split each span at the cut positions strictly inside it (blank pieces dropped)."""
     out: list[_Span] = []
     for s in spans:
-        inner = cuts[bisect_right(cuts, s.start):bisect_right(cuts, s.end - 1)]
+        inner = cuts[bisect_right(cuts, s.start) : bisect_right(cuts, s.end - 1)]
         if not inner:
             out.append(s)
             continue
@@ -204,27 +212,40 @@ def _quote_spans(article: Article, pfx: str) -> tuple[list[_Span], list[_Span]]:
         via = article.source(q.via)
         label, described = _describe_quote(q, article)
         classes = f"qk-quote qk-{_e(q.kind)}" + ("" if speaker else " qk-unattributed")
-        attrs = (f' class="{classes}" data-quote-id="{_e(q.id)}"'
-                 f' data-speaker="{_e(speaker.id if speaker else "")}"'
-                 f' data-speaker-name="{_e(speaker.name if speaker else "")}"'
-                 f' data-via="{_e(via.id if via else "")}" data-kind="{_e(q.kind)}"'
-                 f' title="{_e(described)}" aria-label="{_e(described)}"')
+        attrs = (
+            f' class="{classes}" data-quote-id="{_e(q.id)}"'
+            f' data-speaker="{_e(speaker.id if speaker else "")}"'
+            f' data-speaker-name="{_e(speaker.name if speaker else "")}"'
+            f' data-via="{_e(via.id if via else "")}" data-kind="{_e(q.kind)}"'
+            f' title="{_e(described)}" aria-label="{_e(described)}"'
+        )
         if speaker is not None:
-            who = (f'<a class="qk-who" href="#{pfx}-{_e(speaker.id)}"'
-                   f' data-speaker="{_e(speaker.id)}">{_e(label)}</a>')
+            who = (
+                f'<a class="qk-who" href="#{pfx}-{_e(speaker.id)}"'
+                f' data-speaker="{_e(speaker.id)}">{_e(label)}</a>'
+            )
         else:
-            who = (f'<span class="qk-who qk-who-none">'
-                   f'<span aria-hidden="true">?</span> {_e(label)}</span>')
+            who = (
+                f'<span class="qk-who qk-who-none">'
+                f'<span aria-hidden="true">?</span> {_e(label)}</span>'
+            )
         if via is not None:
-            who += (f' <span class="qk-via">via <a href="#{pfx}-{_e(via.id)}"'
-                    f' data-source-id="{_e(via.id)}">{_e(via.name)}</a></span>')
-        after = (f'<span class="qk-label{"" if speaker else " qk-label-none"}"'
-                 f' data-quote-id="{_e(q.id)}">{who}</span>')
+            who += (
+                f' <span class="qk-via">via <a href="#{pfx}-{_e(via.id)}"'
+                f' data-source-id="{_e(via.id)}">{_e(via.name)}</a></span>'
+            )
+        after = (
+            f'<span class="qk-label{"" if speaker else " qk-label-none"}"'
+            f' data-quote-id="{_e(q.id)}">{who}</span>'
+        )
         quotes.append(_Span(q.start, q.end, 1, "mark", attrs, f"{pfx}-{q.id}", after))
         at = text.find(q.text, q.start, q.end) if q.text else -1
         if at >= 0:
-            contents.append(_Span(at, at + len(q.text), 2, "span",
-                                  f' class="qk-qtext" data-quote-id="{_e(q.id)}"'))
+            contents.append(
+                _Span(
+                    at, at + len(q.text), 2, "span", f' class="qk-qtext" data-quote-id="{_e(q.id)}"'
+                )
+            )
     return quotes, contents
 
 
@@ -241,15 +262,19 @@ def _mention_spans(article: Article) -> list[_Span]:
             d = slot(m.start, m.end)
             d["classes"].append("qk-src")
             d["data"].append(f' data-source-id="{_e(s.id)}"')
-            d["title"].append(f"{s.name} \u00b7 {_KIND_LABELS.get(s.kind, s.kind)}"
-                              + (f" ({roles})" if roles else ""))
+            d["title"].append(
+                f"{s.name} \u00b7 {_KIND_LABELS.get(s.kind, s.kind)}"
+                + (f" ({roles})" if roles else "")
+            )
     for ent in article.entities:
         for m in ent.mentions:
             d = slot(m.start, m.end)
             d["classes"] += ["qk-ent", f"qk-ent-{_e(ent.type.lower())}"]
             d["data"].append(f' data-entity-id="{_e(ent.id)}"')
-            d["title"].append(f"{ent.name} \u00b7 {_TYPE_LABELS.get(ent.type, ent.type.lower())}"
-                              + (f" {ent.iso}" if ent.iso else ""))
+            d["title"].append(
+                f"{ent.name} \u00b7 {_TYPE_LABELS.get(ent.type, ent.type.lower())}"
+                + (f" {ent.iso}" if ent.iso else "")
+            )
     for q in article.quotes:
         m = q.speaker_mention
         if m is not None:
@@ -260,15 +285,18 @@ def _mention_spans(article: Article) -> list[_Span]:
                     d["title"].append("speaker")
     spans = []
     for (start, end), d in by_offsets.items():
-        attrs = (f' class="{" ".join(d["classes"])}"' + "".join(d["data"])
-                 + f' title="{_e("; ".join(d["title"]))}"')
+        attrs = (
+            f' class="{" ".join(d["classes"])}"'
+            + "".join(d["data"])
+            + f' title="{_e("; ".join(d["title"]))}"'
+        )
         spans.append(_Span(start, end, 3, "span", attrs))
     return spans
 
 
 def _article_text(article: Article, pfx: str) -> str:
     paras = [_Span(a, b, 0, "p") for a, b in _paragraphs(article.text)]
-    if paras and _is_headline(article.text[paras[0].start:paras[0].end]):
+    if paras and _is_headline(article.text[paras[0].start : paras[0].end]):
         paras[0].attrs = ' class="qk-headline"'
     quotes, contents = _quote_spans(article, pfx)
     return _markup(article.text, [paras, quotes, contents, _mention_spans(article)])
@@ -284,7 +312,9 @@ def _quote_links(quotes: list[Quote], pfx: str) -> str:
         return ""
     links = "".join(
         f'<li><a href="#{pfx}-{_e(q.id)}" data-quote-id="{_e(q.id)}">'
-        f"\u201c{_e(_excerpt(q.text))}\u201d</a></li>" for q in quotes)
+        f"\u201c{_e(_excerpt(q.text))}\u201d</a></li>"
+        for q in quotes
+    )
     return f'<ul class="qk-qlinks">{links}</ul>'
 
 
@@ -292,41 +322,54 @@ def _entity_item(ent: Entity, pfx: str, said: list[Quote], type_label: str = "")
     meta = [*ent.titles]
     if ent.affiliation:
         meta.append(ent.affiliation)
-    meta_html = (f'<span class="qk-meta">{_e(", ".join(meta))}</span>' if meta else "")
+    meta_html = f'<span class="qk-meta">{_e(", ".join(meta))}</span>' if meta else ""
     kind = f'<span class="qk-type">{_e(type_label)}</span> ' if type_label else ""
-    count = (f'<span class="qk-count">{_plural(len(said), "quote")}</span>'
-             if said or ent.type == "PERSON" else "")
-    return (f'<li id="{pfx}-{_e(ent.id)}" data-entity-id="{_e(ent.id)}"'
-            f' data-type="{_e(ent.type)}">'
-            f'<span class="qk-row"><span class="qk-name">{kind}{_e(ent.name)}</span>{count}</span>'
-            f"{meta_html}{_quote_links(said, pfx)}</li>")
+    count = (
+        f'<span class="qk-count">{_plural(len(said), "quote")}</span>'
+        if said or ent.type == "PERSON"
+        else ""
+    )
+    return (
+        f'<li id="{pfx}-{_e(ent.id)}" data-entity-id="{_e(ent.id)}"'
+        f' data-type="{_e(ent.type)}">'
+        f'<span class="qk-row"><span class="qk-name">{kind}{_e(ent.name)}</span>{count}</span>'
+        f"{meta_html}{_quote_links(said, pfx)}</li>"
+    )
 
 
 def _country_item(ent: Entity, pfx: str, said: list[Quote]) -> str:
     iso = (ent.iso or "").upper()
     fl = flag(iso)
-    flag_html = (f'<span class="qk-flag" role="img" aria-label="{_e("Flag of " + ent.name)}">'
-                 f"{fl}</span>" if fl else "")
+    flag_html = (
+        f'<span class="qk-flag" role="img" aria-label="{_e("Flag of " + ent.name)}">{fl}</span>'
+        if fl
+        else ""
+    )
     iso_html = f'<span class="qk-iso">{_e(iso)}</span>' if iso else ""
     mentions = _plural(len(ent.mentions), "mention")
     count = _plural(len(said), "quote") if said else mentions
-    return (f'<li id="{pfx}-{_e(ent.id)}" data-entity-id="{_e(ent.id)}"'
-            f' data-type="{_e(ent.type)}" data-iso="{_e(iso)}">'
-            f'<span class="qk-row"><span class="qk-name">{flag_html}{iso_html}'
-            f'<span class="qk-cname">{_e(ent.name)}</span></span>'
-            f'<span class="qk-count">{count}</span></span>{_quote_links(said, pfx)}</li>')
+    return (
+        f'<li id="{pfx}-{_e(ent.id)}" data-entity-id="{_e(ent.id)}"'
+        f' data-type="{_e(ent.type)}" data-iso="{_e(iso)}">'
+        f'<span class="qk-row"><span class="qk-name">{flag_html}{iso_html}'
+        f'<span class="qk-cname">{_e(ent.name)}</span></span>'
+        f'<span class="qk-count">{count}</span></span>{_quote_links(said, pfx)}</li>'
+    )
 
 
 def _source_item(src: Source, pfx: str, relayed: list[Quote]) -> str:
     roles = "".join(f'<span class="qk-role">{_e(r)}</span>' for r in src.roles)
-    count = (f'<span class="qk-count">{_plural(len(relayed), "quote")} relayed</span>'
-             if relayed else "")
-    return (f'<li id="{pfx}-{_e(src.id)}" data-source-id="{_e(src.id)}"'
-            f' data-kind="{_e(src.kind)}" data-roles="{_e(" ".join(src.roles))}">'
-            f'<span class="qk-row"><span class="qk-name">{_e(src.name)}</span>{count}</span>'
-            f'<span class="qk-meta"><span class="qk-kind">'
-            f"{_e(_KIND_LABELS.get(src.kind, src.kind))}</span>{roles}</span>"
-            f"{_quote_links(relayed, pfx)}</li>")
+    count = (
+        f'<span class="qk-count">{_plural(len(relayed), "quote")} relayed</span>' if relayed else ""
+    )
+    return (
+        f'<li id="{pfx}-{_e(src.id)}" data-source-id="{_e(src.id)}"'
+        f' data-kind="{_e(src.kind)}" data-roles="{_e(" ".join(src.roles))}">'
+        f'<span class="qk-row"><span class="qk-name">{_e(src.name)}</span>{count}</span>'
+        f'<span class="qk-meta"><span class="qk-kind">'
+        f"{_e(_KIND_LABELS.get(src.kind, src.kind))}</span>{roles}</span>"
+        f"{_quote_links(relayed, pfx)}</li>"
+    )
 
 
 def _panel(article: Article, pfx: str, name: str) -> str:
@@ -338,9 +381,12 @@ def _panel(article: Article, pfx: str, name: str) -> str:
         if q.via:
             relayed.setdefault(q.via, []).append(q)
     groups: list[tuple[str, str, list[str]]] = [
-        ("people", "People", []), ("countries", "Countries", []),
-        ("orgs", "Organisations", []), ("other", "Groups and places", []),
-        ("sources", "News sources", []), ("unattributed", "Unattributed quotes", []),
+        ("people", "People", []),
+        ("countries", "Countries", []),
+        ("orgs", "Organisations", []),
+        ("other", "Groups and places", []),
+        ("sources", "News sources", []),
+        ("unattributed", "Unattributed quotes", []),
     ]
     by_key = {k: items for k, _, items in groups}
     for ent in article.entities:
@@ -360,15 +406,16 @@ def _panel(article: Article, pfx: str, name: str) -> str:
         by_key["sources"].append(_source_item(src, pfx, relayed.get(src.id, [])))
     unatt = [q for q in article.quotes if article.entity(q.speaker) is None]
     if unatt:
-        by_key["unattributed"].append(
-            f'<li class="qk-unatt-list">{_quote_links(unatt, pfx)}</li>')
+        by_key["unattributed"].append(f'<li class="qk-unatt-list">{_quote_links(unatt, pfx)}</li>')
     counts = {key: len(items) for key, _, items in groups}
     counts["unattributed"] = len(unatt)
     body = "".join(
         f'<section class="qk-group qk-group-{key}" aria-labelledby="{pfx}-g-{key}">'
         f'<h3 id="{pfx}-g-{key}">{heading} <span class="qk-n">{counts[key]}</span></h3>'
         f'<ul class="qk-list">{"".join(items)}</ul></section>'
-        for key, heading, items in groups if items)
+        for key, heading, items in groups
+        if items
+    )
     if not body:
         body = '<p class="qk-empty">No people, places or sources found.</p>'
     return f'<aside class="qk-panel" aria-label="{_e("Who and what in " + name)}">{body}</aside>'
@@ -519,9 +566,14 @@ def render_html(articles: Sequence[Article] | Iterable[Article], title: str = "q
         sections = '<p class="qk-empty qk-ui">No articles.</p>'
     toc = ""
     if len(articles) > 1:
-        toc = ('<nav class="qk-toc" aria-label="Articles"><ol>' + "".join(
-            f'<li><a href="#a{n}">{_e(a.id or f"Article {n + 1}")}</a></li>'
-            for n, a in enumerate(articles)) + "</ol></nav>")
+        toc = (
+            '<nav class="qk-toc" aria-label="Articles"><ol>'
+            + "".join(
+                f'<li><a href="#a{n}">{_e(a.id or f"Article {n + 1}")}</a></li>'
+                for n, a in enumerate(articles)
+            )
+            + "</ol></nav>"
+        )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

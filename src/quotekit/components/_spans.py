@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 
-def char_span(doc: Doc, start: int, end: int, label: str = "", kb_id: str = "",
-              span_id: str = "") -> Span | None:
+def char_span(
+    doc: Doc, start: int, end: int, label: str = "", kb_id: str = "", span_id: str = ""
+) -> Span | None:
     """The smallest token span covering ``[start, end)``, or None if it covers no token."""
     span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
     if span is None or len(span) == 0:

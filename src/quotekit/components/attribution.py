@@ -46,53 +46,202 @@ CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep"
 SENT_END = {".", "!", "?"}
 PRONOUN_GENDER = {"he": "M", "him": "M", "she": "F", "her": "F"}
 ORG_PRONOUNS = {"it", "they", "we"}
-ORG_NOUNS = {"company", "firm", "group", "bank", "ministry", "government", "agency",
-             "department", "party", "union", "club", "association", "organisation",
-             "organization", "council", "commission", "authority", "retailer", "carrier",
-             "airline", "maker", "manufacturer", "giant", "operator", "regulator", "body",
-             "administration", "board", "team", "side", "insurer", "lender", "broadcaster",
-             "network", "charity", "campaign", "watchdog", "newspaper", "paper", "conglomerate", "business", "channel", "daily"}
+ORG_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "ministry",
+    "government",
+    "agency",
+    "department",
+    "party",
+    "union",
+    "club",
+    "association",
+    "organisation",
+    "organization",
+    "council",
+    "commission",
+    "authority",
+    "retailer",
+    "carrier",
+    "airline",
+    "maker",
+    "manufacturer",
+    "giant",
+    "operator",
+    "regulator",
+    "body",
+    "administration",
+    "board",
+    "team",
+    "side",
+    "insurer",
+    "lender",
+    "broadcaster",
+    "network",
+    "charity",
+    "campaign",
+    "watchdog",
+    "newspaper",
+    "paper",
+    "conglomerate",
+    "business",
+    "channel",
+    "daily",
+}
 #: Cues whose subject may follow them: '"…," said Antonov' (not "told X", "called X").
-INVERTING = {"say", "add", "write", "continue", "explain", "insist", "reply", "recall", "note",
-             "warn", "argue", "declare", "conclude", "observe", "admit", "agree", "complain",
-             "claim", "joke", "state", "quip", "whisper", "shout", "cry", "answer", "respond",
-             "remark", "comment", "tweet", "ask", "read", "murmur", "exclaim", "retort",
-             "concede", "acknowledge", "suggest", "predict", "confirm"}
+INVERTING = {
+    "say",
+    "add",
+    "write",
+    "continue",
+    "explain",
+    "insist",
+    "reply",
+    "recall",
+    "note",
+    "warn",
+    "argue",
+    "declare",
+    "conclude",
+    "observe",
+    "admit",
+    "agree",
+    "complain",
+    "claim",
+    "joke",
+    "state",
+    "quip",
+    "whisper",
+    "shout",
+    "cry",
+    "answer",
+    "respond",
+    "remark",
+    "comment",
+    "tweet",
+    "ask",
+    "read",
+    "murmur",
+    "exclaim",
+    "retort",
+    "concede",
+    "acknowledge",
+    "suggest",
+    "predict",
+    "confirm",
+}
 #: Nouns that stand for their author: "the statement said", "his report said".
-DOCUMENT_NOUNS = {"statement", "report", "letter", "article", "memo", "release", "communique",
-                  "communiqué", "study", "survey", "paper", "document", "email", "tweet", "post",
-                  "note", "filing", "complaint", "lawsuit", "ruling", "verdict", "book"}
+DOCUMENT_NOUNS = {
+    "statement",
+    "report",
+    "letter",
+    "article",
+    "memo",
+    "release",
+    "communique",
+    "communiqué",
+    "study",
+    "survey",
+    "paper",
+    "document",
+    "email",
+    "tweet",
+    "post",
+    "note",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "verdict",
+    "book",
+}
 #: Title words that make a title another one: "deputy prime minister" is not "prime minister".
-TITLE_QUALIFIERS = {"deputy", "vice", "former", "shadow", "acting", "assistant", "junior",
-                    "ex", "late", "interim", "associate", "under"}
+TITLE_QUALIFIERS = {
+    "deputy",
+    "vice",
+    "former",
+    "shadow",
+    "acting",
+    "assistant",
+    "junior",
+    "ex",
+    "late",
+    "interim",
+    "associate",
+    "under",
+}
 #: After a quote that ends a sentence, a cue further than this is the writer's next sentence.
 MAX_CUE_GAP_AFTER_SENTENCE = 8
 #: Nouns news uses for the same kind of organisation.
-_SYNONYM_SETS = ({"watchdog", "regulator", "authority", "agency"},
-                 {"firm", "company", "group", "giant", "maker", "manufacturer", "business",
-                  "conglomerate", "retailer", "operator"},
-                 {"bank", "lender"}, {"airline", "carrier"}, {"union", "association"},
-                 {"broadcaster", "network", "channel"}, {"newspaper", "paper", "daily"},
-                 {"government", "administration", "ministry", "department"})
+_SYNONYM_SETS = (
+    {"watchdog", "regulator", "authority", "agency"},
+    {
+        "firm",
+        "company",
+        "group",
+        "giant",
+        "maker",
+        "manufacturer",
+        "business",
+        "conglomerate",
+        "retailer",
+        "operator",
+    },
+    {"bank", "lender"},
+    {"airline", "carrier"},
+    {"union", "association"},
+    {"broadcaster", "network", "channel"},
+    {"newspaper", "paper", "daily"},
+    {"government", "administration", "ministry", "department"},
+)
 _SYNONYMS = {w: group for group in _SYNONYM_SETS for w in group}
 MAX_BACK_PARAGRAPHS = 3
 #: Frames that make a speaker's later quotes come from the same conversation.
 INTERVIEW_FRAMES = {"told", "interview", "speaking_to"}
-FALLBACK_CUES = {"said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell",
-                 "tells": "tell", "added": "add", "adds": "add", "according": "according to",
-                 "quoted": "quote", "wrote": "write", "writes": "write", "asked": "ask",
-                 "warned": "warn", "insisted": "insist", "explained": "explain",
-                 "argued": "argue", "claimed": "claim", "stated": "state"}
+FALLBACK_CUES = {
+    "said": "say",
+    "says": "say",
+    "say": "say",
+    "saying": "say",
+    "told": "tell",
+    "tells": "tell",
+    "added": "add",
+    "adds": "add",
+    "according": "according to",
+    "quoted": "quote",
+    "wrote": "write",
+    "writes": "write",
+    "asked": "ask",
+    "warned": "warn",
+    "insisted": "insist",
+    "explained": "explain",
+    "argued": "argue",
+    "claimed": "claim",
+    "stated": "state",
+}
 
 
 class Attribution:
     """Attribute quotes to speakers; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str, cues: dict[str, Any], speakers_key: str,
-                 cues_key: str, quotes_key: str, entities_key: str, cue_classes: list[str],
-                 terms_key: str = SPAN_KEYS["terms"], keep_unattributed_partial: bool = False,
-                 titles: dict[str, Any] | None = None,
-                 forenames: dict[str, list[str]] | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        cues: dict[str, Any],
+        speakers_key: str,
+        cues_key: str,
+        quotes_key: str,
+        entities_key: str,
+        cue_classes: list[str],
+        terms_key: str = SPAN_KEYS["terms"],
+        keep_unattributed_partial: bool = False,
+        titles: dict[str, Any] | None = None,
+        forenames: dict[str, list[str]] | None = None,
+    ):
         self.name = name
         self.terms_key = terms_key
         self.keep_unattributed_partial = keep_unattributed_partial
@@ -117,8 +266,11 @@ class Attribution:
             self.cue_forms = dict(FALLBACK_CUES)
         self.cue_forms.setdefault("according", "according to")
         self.person_titles = {t.lower() for t in (titles or {}).get("titles", {})}
-        self.forenames = frozenset(forenames.get("male", ())) | frozenset(
-            forenames.get("female", ())) if forenames else frozenset()
+        self.forenames = (
+            frozenset(forenames.get("male", ())) | frozenset(forenames.get("female", ()))
+            if forenames
+            else frozenset()
+        )
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases = [p["text"] for p in cues.get("phrases", ()) if p.get("text")]
         phrases += ["according to", "quoted as saying", "quoted by"]
@@ -142,10 +294,16 @@ class Attribution:
         if not self.keep_unattributed_partial:
             # A few words in marks that nobody is said to have said are a marked term
             # (scare quotes, a slogan, a name): keep them with the marked terms.
-            kept = [(q, r) for q, r in zip(quotes, results)
-                    if not (q["kind"] == "partial" and r.get("mention") is None)]
-            dropped = [q for q, r in zip(quotes, results)
-                       if q["kind"] == "partial" and r.get("mention") is None]
+            kept = [
+                (q, r)
+                for q, r in zip(quotes, results)
+                if not (q["kind"] == "partial" and r.get("mention") is None)
+            ]
+            dropped = [
+                q
+                for q, r in zip(quotes, results)
+                if q["kind"] == "partial" and r.get("mention") is None
+            ]
             if dropped:
                 terms = list(doc.spans[self.terms_key]) if self.terms_key in doc.spans else []
                 for q in dropped:
@@ -168,8 +326,9 @@ class Attribution:
             q["rule"] = res.get("rule")
             if res.get("mention"):
                 s, e = res["mention"]
-                span = char_span(doc, s, e, label="SPEAKER", kb_id=q["speaker"] or "",
-                                 span_id=q["id"])
+                span = char_span(
+                    doc, s, e, label="SPEAKER", kb_id=q["speaker"] or "", span_id=q["id"]
+                )
                 if span is not None:
                     speakers.append(span)
             if res.get("cue"):
@@ -177,8 +336,14 @@ class Attribution:
                 span = char_span(doc, s, e, label="CUE", kb_id=q["speaker"] or "", span_id=q["id"])
                 if span is not None:
                     cue_spans.append(span)
-            span = char_span(doc, q["start"], q["end"], label=q["kind"], kb_id=q["speaker"] or "",
-                             span_id=q["id"])
+            span = char_span(
+                doc,
+                q["start"],
+                q["end"],
+                label=q["kind"],
+                kb_id=q["speaker"] or "",
+                span_id=q["id"],
+            )
             if span is not None:
                 quote_spans.append(span)
         doc._.quotekit_quotes = quotes
@@ -255,11 +420,13 @@ class _Context:
                 continue
             low = tok.lower_
             lemma = comp.cue_forms.get(low)
-            if lemma is not None and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-                                      or lemma == "according to"):
+            if lemma is not None and (
+                tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or lemma == "according to"
+            ):
                 self.cue_tokens[tok.i] = lemma
             elif low in comp.particles and any(
-                    c.lower_ == comp.particles[low] for c in tok.children):
+                c.lower_ == comp.particles[low] for c in tok.children
+            ):
                 self.cue_tokens[tok.i] = low
         for _, s, e in comp.phrase_matcher(doc):
             if self.in_quote[s] < 0:
@@ -286,8 +453,11 @@ class _Context:
             sents = [doc[:]] if len(doc) else []
         self.sent_starts = [sp.start for sp in sents]
         self.sent_roots = [sp.root for sp in sents]
-        self.frames = list(getattr(doc._, "quotekit_source_frames", None) or []) \
-            if Doc.has_extension("quotekit_source_frames") else []
+        self.frames = (
+            list(getattr(doc._, "quotekit_source_frames", None) or [])
+            if Doc.has_extension("quotekit_source_frames")
+            else []
+        )
 
     # ------------------------------------------------------------------ regions
     def _regions(self, qi: int) -> tuple[list[int], list[int]]:
@@ -326,14 +496,23 @@ class _Context:
     def attribute(self, qi: int, q: dict[str, Any], prev: list[dict[str, Any]]) -> dict[str, Any]:
         before, after = self._regions(qi)
         cue = self._nearest_cue(before, after, qi)
-        res: dict[str, Any] = {"cue": None, "mention": None, "speaker": None, "rule": None,
-                               "cue_tok": None, "para": self.tok_para[self.q_tokens[qi][0]]
-                               if self.q_tokens[qi][1] else -1}
+        res: dict[str, Any] = {
+            "cue": None,
+            "mention": None,
+            "speaker": None,
+            "rule": None,
+            "cue_tok": None,
+            "para": self.tok_para[self.q_tokens[qi][0]] if self.q_tokens[qi][1] else -1,
+        }
         interrupted = self._interrupted(qi, before, prev)
         if interrupted is not None:
-            res.update(mention=interrupted["mention"], cue=interrupted["cue"],
-                       speaker=interrupted["speaker"], rule="continuation",
-                       cue_tok=interrupted.get("cue_tok"))
+            res.update(
+                mention=interrupted["mention"],
+                cue=interrupted["cue"],
+                speaker=interrupted["speaker"],
+                rule="continuation",
+                cue_tok=interrupted.get("cue_tok"),
+            )
             return res
         adjacent = self._dash_credit(q) or self._adjacent_speaker(qi, after, cue)
         if adjacent is not None:
@@ -345,8 +524,9 @@ class _Context:
             mention = self._speaker_of_cue(cue, qi)
             if mention is not None:
                 tok = self.doc[cue]
-                res.update(cue=(tok.idx, tok.idx + len(tok.text)), mention=mention, rule="cue",
-                           cue_tok=cue)
+                res.update(
+                    cue=(tok.idx, tok.idx + len(tok.text)), mention=mention, rule="cue", cue_tok=cue
+                )
         if res["mention"] is None:
             colon = self._colon_heading(before, qi)
             if colon is not None:
@@ -354,9 +534,13 @@ class _Context:
         if res["mention"] is None and cue is None:
             inherited = self._continuation(qi, prev)
             if inherited is not None:
-                res.update(mention=inherited["mention"], cue=inherited["cue"],
-                           speaker=inherited["speaker"], rule="continuation",
-                           cue_tok=inherited.get("cue_tok"))
+                res.update(
+                    mention=inherited["mention"],
+                    cue=inherited["cue"],
+                    speaker=inherited["speaker"],
+                    rule="continuation",
+                    cue_tok=inherited.get("cue_tok"),
+                )
                 return res
         if res["mention"] is not None:
             res["speaker"] = self._resolve(res["mention"], qi)
@@ -377,11 +561,17 @@ class _Context:
         if span is None or len(span) == 0 or len(span) > 5:
             return None
         toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
-        if not toks or any(t.tag_ == "NNPS" for t in toks) or not all(t.text[:1].isupper() and (
-                t.pos_ == "PROPN" or (t.pos_ == "NOUN" and self._capitalised_elsewhere(t)))
-                for t in toks):
+        if (
+            not toks
+            or any(t.tag_ == "NNPS" for t in toks)
+            or not all(
+                t.text[:1].isupper()
+                and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and self._capitalised_elsewhere(t)))
+                for t in toks
+            )
+        ):
             return None
-        name = self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        name = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
         key = normalise_name(name)
         if key in self.by_alias:
             return self.by_alias[key]
@@ -389,11 +579,20 @@ class _Context:
         while eid in self.entities:
             eid = f"e{len(self.entities) + 1}"
         first = normalise_name(toks[0].text)
-        person = len(toks) > 1 and first in self.comp.forenames and \
-            toks[-1].lower_ not in _ORG_SUFFIXES
-        record = {"id": eid, "type": "PERSON" if person else "ORG", "name": name,
-                  "aliases": [name], "mentions": [[toks[0].idx, toks[-1].idx + len(toks[-1].text)]],
-                  "titles": [], "affiliation": None, "iso": None, "gender": None}
+        person = (
+            len(toks) > 1 and first in self.comp.forenames and toks[-1].lower_ not in _ORG_SUFFIXES
+        )
+        record = {
+            "id": eid,
+            "type": "PERSON" if person else "ORG",
+            "name": name,
+            "aliases": [name],
+            "mentions": [[toks[0].idx, toks[-1].idx + len(toks[-1].text)]],
+            "titles": [],
+            "affiliation": None,
+            "iso": None,
+            "gender": None,
+        }
         self.entities[eid] = record
         self.by_alias[key] = eid
         self.new_entities.append(record)
@@ -408,7 +607,7 @@ class _Context:
         if qi == 0 or not prev or not prev[-1].get("mention") or not before:
             return None
         q = self.quotes[qi]
-        content = self.text[q["content_start"]:q["content_end"]].lstrip()
+        content = self.text[q["content_start"] : q["content_end"]].lstrip()
         if not content[:1].islower():
             return None
         _, pte = self.q_tokens[qi - 1]
@@ -455,14 +654,14 @@ class _Context:
             if self.tok_ent[nxt.i] is not None or nxt.pos_ == "PROPN":
                 return (self._mention_span(nxt), (first.idx, first.idx + 1), "dash", None)
             return None
-        if cue is None or cue not in after or cue <= first.i or \
-                self.cue_tokens.get(cue) == "quote":
+        if cue is None or cue not in after or cue <= first.i or self.cue_tokens.get(cue) == "quote":
             return None
         # '"…," shop owner Hayriye Evren, told AP': a name before the cue, no verb between;
         # a person rather than the organisation describing them ("the Liberal Democrat
         # chairman Matthew Taylor said").
-        if self._ends_sentence(qi) and not self._attribution_after_sentence(self.q_tokens[qi][1],
-                                                                            cue):
+        if self._ends_sentence(qi) and not self._attribution_after_sentence(
+            self.q_tokens[qi][1], cue
+        ):
             return None
         found = None
         for i in after[k:]:
@@ -472,9 +671,17 @@ class _Context:
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!"):
                 return None
             eid = self.tok_ent[i]
-            if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG") and (
-                    found is None or (self.entities[eid]["type"] == "PERSON"
-                                      and self.entities[self.tok_ent[found]]["type"] != "PERSON")):
+            if (
+                eid is not None
+                and self.entities[eid]["type"] in ("PERSON", "ORG")
+                and (
+                    found is None
+                    or (
+                        self.entities[eid]["type"] == "PERSON"
+                        and self.entities[self.tok_ent[found]]["type"] != "PERSON"
+                    )
+                )
+            ):
                 found = i
         if found is None:
             return None
@@ -483,7 +690,7 @@ class _Context:
 
     def _ends_sentence(self, qi: int) -> bool:
         q = self.quotes[qi]
-        content = self.text[q["content_start"]:q["content_end"]]
+        content = self.text[q["content_start"] : q["content_end"]]
         return content.rstrip(" \"'”’»").endswith((".", "!", "?", "…"))
 
     def _attribution_after_sentence(self, te: int, cue: int) -> bool:
@@ -492,15 +699,16 @@ class _Context:
         starts the writer's next sentence."""
         doc = self.doc
         tok = doc[cue]
-        if tok.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        if tok.tag_ in ("VBN", "VBG") and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children
+        ):
             return False
         if any(c.dep_ in ("ccomp", "dobj") and c.i > cue for c in tok.children):
             return False  # '"…." Matthew Taylor said the attacks were …': another report
         between = [doc[i] for i in range(te, cue) if not doc[i].is_punct and not doc[i].is_space]
         if not between:
             return True  # '"…." said X'
-        return all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM", "ADP")
-                   for t in between)
+        return all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM", "ADP") for t in between)
 
     def _governing_cue(self, qi: int) -> int | None:
         """A cue that governs tokens of the quote (partial quotes: 'called it "x"')."""
@@ -535,8 +743,9 @@ class _Context:
         for i in after:
             if i in self.cue_tokens:
                 d = i - te
-                if ends_sentence and (d > MAX_CUE_GAP_AFTER_SENTENCE
-                                      or not self._attribution_after_sentence(te, i)):
+                if ends_sentence and (
+                    d > MAX_CUE_GAP_AFTER_SENTENCE or not self._attribution_after_sentence(te, i)
+                ):
                     break
                 if best_d is None or d < best_d:
                     best, best_d = i, d
@@ -570,20 +779,23 @@ class _Context:
             if j >= 0 and doc[j].text == ",":
                 j -= 1
             eid = self.tok_ent[j] if j >= 0 else None
-            if eid is not None and self.entities[eid]["type"] == "PERSON" \
-                    and self.in_quote[j] < 0:
+            if eid is not None and self.entities[eid]["type"] == "PERSON" and self.in_quote[j] < 0:
                 return self._mention_span(doc[j])
         verb = tok
         if verb.lower_ == "saying" and verb.head.lower_ in ("as",) and verb.head.head.i != verb.i:
             verb = verb.head.head  # "quoted as saying" -> quoted
         # "the newspaper quoted Geoff Dixon as saying": the object spoke.
         if (lemma == "quote" or verb.lower_ in ("quoted", "quotes", "quote")) and (
-                any(c.lower_ == "as" for c in verb.children)
-                or (cue + 1 < len(doc) and doc[cue + 1].lower_ != "by")):
+            any(c.lower_ == "as" for c in verb.children)
+            or (cue + 1 < len(doc) and doc[cue + 1].lower_ != "by")
+        ):
             for child in verb.children:
-                if child.dep_ in ("dobj", "nsubj") and child.i > verb.i \
-                        and self.in_quote[child.i] < 0 and child.pos_ in ("PROPN", "NOUN",
-                                                                          "PRON"):
+                if (
+                    child.dep_ in ("dobj", "nsubj")
+                    and child.i > verb.i
+                    and self.in_quote[child.i] < 0
+                    and child.pos_ in ("PROPN", "NOUN", "PRON")
+                ):
                     return self._mention_span(child)
         for _ in range(4):
             subj = self._subject(verb)
@@ -595,8 +807,10 @@ class _Context:
                     # saying …", where the participle belongs to the clause's subject.
                     head = verb.head
                     if self.in_quote[head.i] < 0 and (
-                            head.pos_ in ("PROPN", "PRON") or self.tok_ent[head.i] is not None
-                            or verb.dep_ == "relcl"):
+                        head.pos_ in ("PROPN", "PRON")
+                        or self.tok_ent[head.i] is not None
+                        or verb.dep_ == "relcl"
+                    ):
                         return self._mention_span(head)
                 verb = verb.head
             else:
@@ -605,9 +819,12 @@ class _Context:
         j = cue - 1
         if j >= 1 and doc[j].text == "," and self.in_quote[j] < 0:
             j -= 1
-        if j >= 0 and self.in_quote[j] < 0 and (self.tok_ent[j] is not None
-                                                 or doc[j].pos_ == "PROPN") \
-                and doc[j].ent_type_ not in ("DATE", "TIME"):
+        if (
+            j >= 0
+            and self.in_quote[j] < 0
+            and (self.tok_ent[j] is not None or doc[j].pos_ == "PROPN")
+            and doc[j].ent_type_ not in ("DATE", "TIME")
+        ):
             return self._mention_span(doc[j])
         if lemma not in INVERTING:
             return None
@@ -615,9 +832,15 @@ class _Context:
         i = cue + 1
         while i < len(doc) and doc[i].pos_ in ("DET", "ADJ") and self.in_quote[i] < 0:
             i += 1
-        if i < len(doc) and self.in_quote[i] < 0 and (
-                doc[i].pos_ in ("PROPN", "PRON", "NOUN") and doc[i].lower_ not in ("it", "that")
-                and doc[i].ent_type_ not in ("DATE", "TIME")):
+        if (
+            i < len(doc)
+            and self.in_quote[i] < 0
+            and (
+                doc[i].pos_ in ("PROPN", "PRON", "NOUN")
+                and doc[i].lower_ not in ("it", "that")
+                and doc[i].ent_type_ not in ("DATE", "TIME")
+            )
+        ):
             t = doc[i]
             while t.dep_ in ("compound", "amod") and t.head.i > t.i:
                 t = t.head
@@ -630,12 +853,18 @@ class _Context:
 
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and self.in_quote[child.i] < 0 \
-                    and child.lower_ not in ("there", "what", "that", "which") \
-                    and not (child.lower_ == "it" and (child.dep_ != "nsubj"
-                                                      or verb.i not in self.cue_tokens)) \
-                    and child.pos_ in ("PROPN", "PRON", "NOUN") and child.text[:1].isalpha() \
-                    and child.ent_type_ not in ("DATE", "TIME"):
+            if (
+                child.dep_ in SUBJECT_DEPS
+                and self.in_quote[child.i] < 0
+                and child.lower_ not in ("there", "what", "that", "which")
+                and not (
+                    child.lower_ == "it"
+                    and (child.dep_ != "nsubj" or verb.i not in self.cue_tokens)
+                )
+                and child.pos_ in ("PROPN", "PRON", "NOUN")
+                and child.text[:1].isalpha()
+                and child.ent_type_ not in ("DATE", "TIME")
+            ):
                 if child.lower_ in ("who", "whom") and verb.dep_ == "relcl":
                     return verb.head
                 return child
@@ -659,7 +888,7 @@ class _Context:
                 right = max(right, child.right_edge.i)
             else:
                 break
-        toks = [t for t in doc[left:right + 1]]
+        toks = [t for t in doc[left : right + 1]]
         cut = [t.i for t in toks if t.text in (",", "(", "—", "–", ";") and t.i > head.i]
         if cut:
             toks = [t for t in toks if t.i < cut[0]]
@@ -677,8 +906,9 @@ class _Context:
             if m[0] <= i < m[1]:
                 yield m
 
-    def _colon_heading(self, before: list[int], qi: int = -1
-                       ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    def _colon_heading(
+        self, before: list[int], qi: int = -1
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
         doc = self.doc
         if not before and qi >= 0:
             # "Sanders made the following comment:" ending the paragraph before.
@@ -689,8 +919,12 @@ class _Context:
             if j >= 0 and doc[j].text == ":" and self.in_quote[j] < 0:
                 k = j - 1
                 region_back = []
-                while k >= 0 and self.in_quote[k] < 0 and doc[k].text not in SENT_END \
-                        and self.tok_para[k] == self.tok_para[j]:
+                while (
+                    k >= 0
+                    and self.in_quote[k] < 0
+                    and doc[k].text not in SENT_END
+                    and self.tok_para[k] == self.tok_para[j]
+                ):
                     region_back.append(k)
                     k -= 1
                 before = list(reversed(region_back)) + [j]
@@ -735,8 +969,11 @@ class _Context:
             cand = [r for r in prev if r["para"] == p]
             attributed = [r for r in cand if r.get("mention")]
             reported = self._reported_speech(p)
-            if attributed and (reported is None or attributed[-1]["cue_tok"] is None
-                               or reported["cue_tok"] <= attributed[-1]["cue_tok"]):
+            if attributed and (
+                reported is None
+                or attributed[-1]["cue_tok"] is None
+                or reported["cue_tok"] <= attributed[-1]["cue_tok"]
+            ):
                 return attributed[-1]
             if reported is not None:
                 return reported
@@ -766,9 +1003,13 @@ class _Context:
             if tok.i in self.cue_tokens:
                 mention = self._speaker_of_cue(tok.i, -1)
                 if mention is not None:
-                    return {"mention": mention, "cue": (tok.idx, tok.idx + len(tok.text)),
-                            "speaker": self._resolve(mention, -1, at=tok.i), "cue_tok": tok.i,
-                            "para": para}
+                    return {
+                        "mention": mention,
+                        "cue": (tok.idx, tok.idx + len(tok.text)),
+                        "speaker": self._resolve(mention, -1, at=tok.i),
+                        "cue_tok": tok.i,
+                        "para": para,
+                    }
         return None
 
     # ------------------------------------------------------------------ resolution
@@ -784,8 +1025,11 @@ class _Context:
         if root.pos_ == "PROPN":
             for tok in span:
                 eid = self.tok_ent[tok.i]
-                if eid is not None and tok.dep_ != "poss" and \
-                        self.entities[eid]["type"] in ("PERSON", "ORG"):
+                if (
+                    eid is not None
+                    and tok.dep_ != "poss"
+                    and self.entities[eid]["type"] in ("PERSON", "ORG")
+                ):
                     return eid
             eid = self.by_alias.get(normalise_name(span.text))
             if eid is not None:
@@ -805,8 +1049,11 @@ class _Context:
                 if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                     for obj in child.children:
                         eid = self.tok_ent[obj.i]
-                        if obj.dep_ == "pobj" and eid is not None and \
-                                self.entities[eid]["type"] in ("PERSON", "ORG"):
+                        if (
+                            obj.dep_ == "pobj"
+                            and eid is not None
+                            and self.entities[eid]["type"] in ("PERSON", "ORG")
+                        ):
                             return eid
             # "his report said", "Mr Kok's report noted", "the Kok report said".
             for child in root.children:
@@ -815,22 +1062,34 @@ class _Context:
                     if eid is None and child.dep_ == "poss":
                         # "Acme Corp's statement", the possessor not tagged as an entity
                         # here: a name the article uses elsewhere.
-                        eid = self.by_alias.get(normalise_name(" ".join(
-                            t.text for t in child.subtree if t.tag_ != "POS")))
+                        eid = self.by_alias.get(
+                            normalise_name(
+                                " ".join(t.text for t in child.subtree if t.tag_ != "POS")
+                            )
+                        )
                     if eid is not None and self.entities[eid]["type"] in ("PERSON", "ORG"):
                         return eid
-                    if child.lower_ in PRONOUN_GENDER or child.lower_ in ("his", "her", "its",
-                                                                         "their"):
+                    if child.lower_ in PRONOUN_GENDER or child.lower_ in (
+                        "his",
+                        "her",
+                        "its",
+                        "their",
+                    ):
                         return self._resolve_pronoun(
                             {"his": "he", "her": "she", "its": "it", "their": "they"}.get(
-                                child.lower_, child.lower_), span.start)
+                                child.lower_, child.lower_
+                            ),
+                            span.start,
+                        )
             return self.last_speaker(span.start)
         if low in ORG_NOUNS:
             # "The watchdog said" after "stock market regulator AMF": the organisation
             # described by the same kind of noun, else the nearest one in subject position.
             kinds = _SYNONYMS.get(low, {low})
-            described = self._nearest(span.start, lambda e: e["type"] == "ORG" and bool(
-                kinds & set(e.get("descriptors", ()))))
+            described = self._nearest(
+                span.start,
+                lambda e: e["type"] == "ORG" and bool(kinds & set(e.get("descriptors", ()))),
+            )
             if described is not None:
                 return described
             return self._nearest(span.start, lambda e: e["type"] == "ORG", prefer_subject=True)
@@ -838,29 +1097,43 @@ class _Context:
             # "G7 ministers said": a group speaking for the organisation that names it.
             for child in root.children:
                 eid = self.tok_ent[child.i]
-                if child.dep_ == "compound" and eid is not None and \
-                        self.entities[eid]["type"] == "ORG":
+                if (
+                    child.dep_ == "compound"
+                    and eid is not None
+                    and self.entities[eid]["type"] == "ORG"
+                ):
                     return eid
-        titles_match = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
-                        and t.dep_ != "det"]
-        if root.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ == "the" for t in root.children):
+        titles_match = [
+            t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "det"
+        ]
+        if root.pos_ == "NOUN" and any(
+            t.dep_ == "det" and t.lower_ == "the" for t in root.children
+        ):
+
             def has_title(e: dict[str, Any]) -> bool:
                 if e["type"] != "PERSON":
                     return False
                 for title in e.get("titles", ()):
                     words = title.lower().split()
-                    if low in words and all(w in words for w in titles_match) and not (
-                            TITLE_QUALIFIERS & (set(words) - set(titles_match))):
+                    if (
+                        low in words
+                        and all(w in words for w in titles_match)
+                        and not (TITLE_QUALIFIERS & (set(words) - set(titles_match)))
+                    ):
                         return True
                 return False
+
             found = self._nearest(span.start, has_title)
             if found is None and low in self.comp.person_titles:
                 # "Tony Blair has dismissed reports … the prime minister told the BBC":
                 # nobody holds the title in the text, so the nearest person in subject
                 # position who has no other title.
-                found = self._nearest(span.start, lambda e: e["type"] == "PERSON"
-                                      and not e.get("titles"), prefer_subject=True,
-                                      subjects_only=True)
+                found = self._nearest(
+                    span.start,
+                    lambda e: e["type"] == "PERSON" and not e.get("titles"),
+                    prefer_subject=True,
+                    subjects_only=True,
+                )
             return found
         return None
 
@@ -876,20 +1149,30 @@ class _Context:
     def _resolve_pronoun(self, low: str, before_tok: int) -> str | None:
         if low in PRONOUN_GENDER:
             g = PRONOUN_GENDER[low]
-            return self._nearest(before_tok, lambda e: e["type"] == "PERSON"
-                                 and e.get("gender") in (g, None), prefer_subject=True,
-                                 pronoun=low)
+            return self._nearest(
+                before_tok,
+                lambda e: e["type"] == "PERSON" and e.get("gender") in (g, None),
+                prefer_subject=True,
+                pronoun=low,
+            )
         if low == "it":
             return self._nearest(before_tok, lambda e: e["type"] in ("ORG",), prefer_subject=True)
         if low in ("they", "we"):
             # Only an organisation that was itself the subject: "Students from Kestrel
             # College marched … they said" is about the students.
-            return self._nearest(before_tok, lambda e: e["type"] == "ORG", prefer_subject=True,
-                                 subjects_only=True)
+            return self._nearest(
+                before_tok, lambda e: e["type"] == "ORG", prefer_subject=True, subjects_only=True
+            )
         return None
 
-    def _nearest(self, before_tok: int, ok, prefer_subject: bool = False,
-                 pronoun: str | None = None, subjects_only: bool = False) -> str | None:
+    def _nearest(
+        self,
+        before_tok: int,
+        ok,
+        prefer_subject: bool = False,
+        pronoun: str | None = None,
+        subjects_only: bool = False,
+    ) -> str | None:
         """The entity of the nearest agreeing mention before ``before_tok`` (outside quotes).
 
         With ``prefer_subject``, sentence by sentence backwards (a Hobbs-style walk): the
@@ -917,8 +1200,11 @@ class _Context:
             sent_start = self.sent_starts[k]
             if para - self.tok_para[sent_start] > MAX_BACK_PARAGRAPHS:
                 break
-            cands = [(s, e, eid) for s, e, eid in by_sent.get(k, ())
-                     if s < before_tok and self.in_quote[s] < 0 and ok(self.entities[eid])]
+            cands = [
+                (s, e, eid)
+                for s, e, eid in by_sent.get(k, ())
+                if s < before_tok and self.in_quote[s] < 0 and ok(self.entities[eid])
+            ]
             root = self.sent_roots[k]
             subj = self._subject(root) if root is not None else None
             if subj is not None and subj.i < before_tok and self.in_quote[subj.i] < 0:
@@ -928,8 +1214,13 @@ class _Context:
                 if pronoun and subj.lower_ == pronoun:
                     k -= 1
                     continue
-                if pronoun and eid is None and subj.pos_ == "NOUN" and not self._resolving \
-                        and any(c.lower_ == "the" for c in subj.children):
+                if (
+                    pronoun
+                    and eid is None
+                    and subj.pos_ == "NOUN"
+                    and not self._resolving
+                    and any(c.lower_ == "the" for c in subj.children)
+                ):
                     # "But the prime minister said he had discussed …": the description.
                     self._resolving = True
                     try:
@@ -986,21 +1277,28 @@ class _Context:
                 lo, hi = min(lo, sent.start_char), max(hi, sent.end_char)
             for f in frames:
                 fs = f["start"]
-                if lo <= fs < hi and not (q["start"] <= fs < q["end"]) \
-                        and not self._inside_speaker_phrase(fs, r):
+                if (
+                    lo <= fs < hi
+                    and not (q["start"] <= fs < q["end"])
+                    and not self._inside_speaker_phrase(fs, r)
+                ):
                     sh = f.get("speaker_head")
                     if sh is None or r.get("mention") is None or self._same_speaker(sh, r):
                         r["via"] = f["source"]
                         break
-            according = any(self.cue_tokens.get(i) == "according to"
-                            for i in before + after)
+            according = any(self.cue_tokens.get(i) == "according to" for i in before + after)
             spk = r.get("speaker")
             para = r.get("para", -1)
-            if r["via"] is None and spk is not None and prev is not None \
-                    and prev.get("speaker") == spk and prev.get("via") \
-                    and 0 <= para - prev.get("para", -1) <= 1 \
-                    and r.get("rule") in ("continuation", "cue") \
-                    and (r.get("rule") == "continuation" or self._is_pronoun(r.get("mention"))):
+            if (
+                r["via"] is None
+                and spk is not None
+                and prev is not None
+                and prev.get("speaker") == spk
+                and prev.get("via")
+                and 0 <= para - prev.get("para", -1) <= 1
+                and r.get("rule") in ("continuation", "cue")
+                and (r.get("rule") == "continuation" or self._is_pronoun(r.get("mention")))
+            ):
                 # '"…," X told Reuters. "…," he added.': the same speaker carries on.
                 r["via"] = prev["via"]
             if r["via"] is None and spk is not None and spk in interview and not according:
@@ -1015,15 +1313,21 @@ class _Context:
                     fpara = self.paras.index(f["start"])
                     if para - fpara > 1:
                         break
-                    if f.get("frame") in ("agency_reported", "reported", "report_by",
-                                          "reported_by") and self._frame_speaker(f) == spk:
+                    if (
+                        f.get("frame")
+                        in ("agency_reported", "reported", "report_by", "reported_by")
+                        and self._frame_speaker(f) == spk
+                    ):
                         r["via"] = f["source"]
                         break
             prev = r
             if r["via"] is not None and spk is not None:
                 for f in frames:
-                    if f["source"] == r["via"] and f.get("frame") in INTERVIEW_FRAMES \
-                            and lo <= f["start"] < hi:
+                    if (
+                        f["source"] == r["via"]
+                        and f.get("frame") in INTERVIEW_FRAMES
+                        and lo <= f["start"] < hi
+                    ):
                         interview[spk] = r["via"]
 
     def _inside_speaker_phrase(self, char_off: int, r: dict[str, Any]) -> bool:
@@ -1049,7 +1353,7 @@ class _Context:
     def _is_pronoun(self, mention: tuple[int, int] | None) -> bool:
         if not mention:
             return False
-        return self.text[mention[0]:mention[1]].lower() in ("he", "she", "they", "it", "we")
+        return self.text[mention[0] : mention[1]].lower() in ("he", "she", "they", "it", "we")
 
     def _same_speaker(self, char_off: int, r: dict[str, Any]) -> bool:
         s, e = r["mention"]
@@ -1074,8 +1378,11 @@ class _Context:
                 return None
             cue = f.get("cue") or (f["start"], f["end"])
             for tok in span:
-                if tok.i in self.cue_tokens and not (f["start"] <= tok.idx < f["end"]) \
-                        and not (cue[0] <= tok.idx < cue[1]):
+                if (
+                    tok.i in self.cue_tokens
+                    and not (f["start"] <= tok.idx < f["end"])
+                    and not (cue[0] <= tok.idx < cue[1])
+                ):
                     subj = self._subject(tok)
                     if subj is not None and self.tok_ent[subj.i] is not None:
                         return self.tok_ent[subj.i]
@@ -1103,9 +1410,31 @@ class _Context:
         "forenames": {"@misc": "quotekit.forenames.v1"},
     },
 )
-def make_attribution(nlp: Language, name: str, cues: dict[str, Any], cue_classes: list[str],
-                     speakers_key: str, cues_key: str, quotes_key: str, entities_key: str,
-                     terms_key: str, keep_unattributed_partial: bool,
-                     titles: dict[str, Any], forenames: dict[str, list[str]]) -> Attribution:
-    return Attribution(nlp, name, cues, speakers_key, cues_key, quotes_key, entities_key,
-                       cue_classes, terms_key, keep_unattributed_partial, titles, forenames)
+def make_attribution(
+    nlp: Language,
+    name: str,
+    cues: dict[str, Any],
+    cue_classes: list[str],
+    speakers_key: str,
+    cues_key: str,
+    quotes_key: str,
+    entities_key: str,
+    terms_key: str,
+    keep_unattributed_partial: bool,
+    titles: dict[str, Any],
+    forenames: dict[str, list[str]],
+) -> Attribution:
+    return Attribution(
+        nlp,
+        name,
+        cues,
+        speakers_key,
+        cues_key,
+        quotes_key,
+        entities_key,
+        cue_classes,
+        terms_key,
+        keep_unattributed_partial,
+        titles,
+        forenames,
+    )

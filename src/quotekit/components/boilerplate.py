@@ -44,8 +44,16 @@ PAYWALL_LINES = (
     "story continues below advertisement",
 )
 #: Imperatives that open a paywall or sign-up prompt of any wording.
-PROMPTS = ("subscribe ", "sign up ", "log in ", "click here", "click to ", "register to ",
-           "become a subscriber", "already a subscriber")
+PROMPTS = (
+    "subscribe ",
+    "sign up ",
+    "log in ",
+    "click here",
+    "click to ",
+    "register to ",
+    "become a subscriber",
+    "already a subscriber",
+)
 #: Credits that end a photo caption.
 CAPTION_CREDIT = regex.compile(
     r"\((?:AP|AFP|Reuters|REUTERS|Getty|EPA|PA)[^()\n]{0,80}\)\s*$"
@@ -61,10 +69,12 @@ def _all_paywall(line: str) -> bool:
     parts = [p.strip(" :") for p in regex.split(r"[.!?]+", line.lower()) if p.strip(" :")]
     return bool(parts) and all(
         p in PAYWALL_LINES
-        or any(p.startswith(w + " ") and len(p.split()) <= len(w.split()) + 3
-               for w in PAYWALL_LINES)
+        or any(
+            p.startswith(w + " ") and len(p.split()) <= len(w.split()) + 3 for w in PAYWALL_LINES
+        )
         or (len(p.split()) <= 12 and p.startswith(PROMPTS))
-        for p in parts)
+        for p in parts
+    )
 
 
 def find_boilerplate(text: str) -> list[tuple[int, int, str]]:

@@ -33,17 +33,73 @@ from ..tables import country_index, lookup_country
 from ..textutil import normalise_name
 from ._spans import char_span
 
-HONORIFICS_FALLBACK = {"mr": "M", "mr.": "M", "mrs": "F", "mrs.": "F", "ms": "F", "ms.": "F",
-                       "miss": "F", "dr": None, "dr.": None, "sir": "M", "dame": "F",
-                       "lord": "M", "lady": "F", "prof": None, "prof.": None}
+HONORIFICS_FALLBACK = {
+    "mr": "M",
+    "mr.": "M",
+    "mrs": "F",
+    "mrs.": "F",
+    "ms": "F",
+    "ms.": "F",
+    "miss": "F",
+    "dr": None,
+    "dr.": None,
+    "sir": "M",
+    "dame": "F",
+    "lord": "M",
+    "lady": "F",
+    "prof": None,
+    "prof.": None,
+}
 #: Words that may sit inside a title run without being titles themselves.
-TITLE_MODIFIERS = {"former", "deputy", "acting", "vice", "chief", "senior", "junior", "first",
-                   "assistant", "associate", "general", "executive", "interim", "then", "late",
-                   "foreign", "defence", "defense", "finance", "prime", "home", "health",
-                   "trade", "interior", "justice", "economy", "energy", "education", "state",
-                   "affairs", "minister", "secretary", "of", "managing", "non-executive",
-                   "shadow", "labour", "tory", "conservative", "democratic", "republican",
-                   "opposition", "party", "national", "security", "adviser", "advisor"}
+TITLE_MODIFIERS = {
+    "former",
+    "deputy",
+    "acting",
+    "vice",
+    "chief",
+    "senior",
+    "junior",
+    "first",
+    "assistant",
+    "associate",
+    "general",
+    "executive",
+    "interim",
+    "then",
+    "late",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "prime",
+    "home",
+    "health",
+    "trade",
+    "interior",
+    "justice",
+    "economy",
+    "energy",
+    "education",
+    "state",
+    "affairs",
+    "minister",
+    "secretary",
+    "of",
+    "managing",
+    "non-executive",
+    "shadow",
+    "labour",
+    "tory",
+    "conservative",
+    "democratic",
+    "republican",
+    "opposition",
+    "party",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+}
 DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 ORG_STOPWORDS = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le"}
 ACTING_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -89,9 +145,16 @@ class _Cluster:
 class EntityResolver:
     """Resolve PERSON, COUNTRY, ORG (and NORP, LOC) entities; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str,
-                 countries: list[dict[str, Any]], organisations: list[dict[str, Any]],
-                 titles: dict[str, Any], forenames: dict[str, list[str]]):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        spans_key: str,
+        countries: list[dict[str, Any]],
+        organisations: list[dict[str, Any]],
+        titles: dict[str, Any],
+        forenames: dict[str, list[str]],
+    ):
         self.name = name
         self.spans_key = spans_key
         ensure_extensions()
@@ -102,10 +165,14 @@ class EntityResolver:
             for alias in [rec["name"], *rec.get("aliases", ())]:
                 self.org_alias.setdefault(normalise_name(alias), rec["name"])
         self.titles = {k.lower() for k in titles.get("titles", {})}
-        self.title_gender = {k.lower(): v.get("gender") for k, v in titles.get("titles", {}).items()
-                             if isinstance(v, dict)}
-        self.honorifics = {k.lower(): v for k, v in
-                           (titles.get("honorifics") or HONORIFICS_FALLBACK).items()}
+        self.title_gender = {
+            k.lower(): v.get("gender")
+            for k, v in titles.get("titles", {}).items()
+            if isinstance(v, dict)
+        }
+        self.honorifics = {
+            k.lower(): v for k, v in (titles.get("honorifics") or HONORIFICS_FALLBACK).items()
+        }
         self.male = frozenset(forenames.get("male", ()))
         self.female = frozenset(forenames.get("female", ()))
         self.forenames = self.male | self.female
@@ -117,16 +184,26 @@ class EntityResolver:
         self.country_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(lower_forms))))
         self.abbrev_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(exact_forms))))
         self.org_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        org_forms = sorted({a for rec in organisations for a in [rec["name"], *rec.get("aliases", ())]
-                            if len(a) > 3 and not a.isupper()
-                            and a not in rec.get("strict_aliases", ())})
+        org_forms = sorted(
+            {
+                a
+                for rec in organisations
+                for a in [rec["name"], *rec.get("aliases", ())]
+                if len(a) > 3 and not a.isupper() and a not in rec.get("strict_aliases", ())
+            }
+        )
         self.org_matcher.add("ORG", list(nlp.tokenizer.pipe(org_forms)))
         # Acronyms and names that must match with their exact capitals ("SNP", "The Times");
         # names that are also common otherwise ("Bloomberg", "Forbes") are left to the model.
-        exact = sorted({a for rec in organisations
-                        for a in [rec["name"], *rec.get("aliases", ()), *rec.get("strict_aliases", ())]
-                        if (a.isupper() and len(a) >= 2) or a in rec.get("strict_aliases", ())}
-                       - {a for rec in organisations for a in rec.get("context_aliases", ())})
+        exact = sorted(
+            {
+                a
+                for rec in organisations
+                for a in [rec["name"], *rec.get("aliases", ()), *rec.get("strict_aliases", ())]
+                if (a.isupper() and len(a) >= 2) or a in rec.get("strict_aliases", ())
+            }
+            - {a for rec in organisations for a in rec.get("context_aliases", ())}
+        )
         self.org_matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.org_matcher_exact.add("ORG", list(nlp.tokenizer.pipe(exact)))
         self._strict = {a.lower() for rec in organisations for a in rec.get("strict_aliases", ())}
@@ -155,8 +232,11 @@ class EntityResolver:
         self._text = doc.text  # Doc.text joins every token: read it once
         self._tokens = list(doc)  # doc[i] makes a new Token each time: make them once
         self._ents = list(doc.ents)
-        blocked = [(s, e) for s, e, lab in (doc._.quotekit_boilerplate or ())
-                   if lab in BLOCKING_BOILERPLATE]
+        blocked = [
+            (s, e)
+            for s, e, lab in (doc._.quotekit_boilerplate or ())
+            if lab in BLOCKING_BOILERPLATE
+        ]
 
         def is_blocked(start: int) -> bool:
             return any(s <= start < e for s, e in blocked)
@@ -164,16 +244,18 @@ class EntityResolver:
         countries = self._countries(doc, is_blocked)
         country_tokens = {i for _, s, e, _ in countries for i in range(s, e)}
         people, person_tokens, title_tokens = self._people(doc, is_blocked, country_tokens)
-        orgs, others = self._orgs_and_others(doc, is_blocked, country_tokens, person_tokens,
-                                             title_tokens, people)
+        orgs, others = self._orgs_and_others(
+            doc, is_blocked, country_tokens, person_tokens, title_tokens, people
+        )
         clusters = list(people) + self._country_clusters(doc, countries) + orgs + others
         self._write(doc, clusters)
 
     # ------------------------------------------------------------------ countries
     def _countries(self, doc: Doc, is_blocked) -> list[tuple[str, int, int, tuple[int, int]]]:
         """(iso, token start, token end, (char start, char end)) for each country mention."""
-        person_tokens = {i for e in self._ents if e.label_ in NOT_COUNTRY_LABELS
-                         for i in range(e.start, e.end)}
+        person_tokens = {
+            i for e in self._ents if e.label_ in NOT_COUNTRY_LABELS for i in range(e.start, e.end)
+        }
         # Inside a known organisation's name ("Agence France Presse") a country is no mention.
         for _, s, e in self.org_matcher_exact(doc):
             person_tokens.update(range(s, e))
@@ -204,8 +286,11 @@ class EntityResolver:
             iso, form_type = hit
             if form_type == "demonym" and span.root.ent_type_ == "EVENT":
                 continue  # "the Australian Open"; but "the Iraq war" names Iraq
-            if form_type == "demonym" and span.root.ent_type_ == "ORG" and \
-                    not self._state_body(doc, span):
+            if (
+                form_type == "demonym"
+                and span.root.ent_type_ == "ORG"
+                and not self._state_body(doc, span)
+            ):
                 continue  # "British Telecom" is a firm; "the Russian Foreign Ministry" a state
             if form_type in ("capital", "seat") and not _acts(span):
                 continue
@@ -258,8 +343,11 @@ class EntityResolver:
             counts[ent.label_] = counts.get(ent.label_, 0) + 1
         self._person_as_org = []
         self._org_as_person = set()
-        self._surnames = {e[-1].lower_ for e in self._ents if e.label_ == "PERSON" and len(e) > 1
-                          and normalise_name(e[0].text) in self.forenames}
+        self._surnames = {
+            e[-1].lower_
+            for e in self._ents
+            if e.label_ == "PERSON" and len(e) > 1 and normalise_name(e[0].text) in self.forenames
+        }
         for ent in self._ents:
             if ent.label_ != "PERSON" or is_blocked(ent.start_char):
                 continue
@@ -272,7 +360,7 @@ class EntityResolver:
             slash = [t.i for t in toks if t.text == "/"]
             affiliation = None
             if slash:
-                affiliation = doc[toks[0].i:slash[-1]].text
+                affiliation = doc[toks[0].i : slash[-1]].text
                 toks = [t for t in toks if t.i > slash[-1]]
             if not toks or all(t.i in country_tokens for t in toks):
                 continue
@@ -283,18 +371,24 @@ class EntityResolver:
             if ent.label_ != "ORG" or is_blocked(ent.start_char):
                 continue
             toks = [t for t in ent if not (t.lower_ in DETERMINERS or t.tag_ == "POS")]
-            if 1 <= len(toks) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in toks) \
-                    and (len(toks) >= 2 and normalise_name(toks[0].text) in self.forenames
-                         or self._has_age(ent.end)) \
-                    and toks[-1].lower_ not in ORG_SUFFIXES \
-                    and normalise_name(ent.text) not in self.org_alias:
+            if (
+                1 <= len(toks) <= 3
+                and all(t.text[:1].isupper() and t.is_alpha for t in toks)
+                and (
+                    len(toks) >= 2
+                    and normalise_name(toks[0].text) in self.forenames
+                    or self._has_age(ent.end)
+                )
+                and toks[-1].lower_ not in ORG_SUFFIXES
+                and normalise_name(ent.text) not in self.org_alias
+            ):
                 pending.append((ent, toks, None))
                 self._org_as_person.add(ent.start)
         pending.sort(key=lambda p: p[1][0].i)
 
         def attach(toks: list[Token]) -> _Cluster:
             # Words as written: "Claude Veron-Reville" is two words, not four tokens.
-            words = self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].split()
+            words = self._text[toks[0].idx : toks[-1].idx + len(toks[-1].text)].split()
             last = words[-1].lower()
             if len(words) >= 2:
                 for c in reversed(by_last.get(last, ())):
@@ -345,8 +439,13 @@ class EntityResolver:
                 if c is not None and not any(t.i in country_tokens for t in toks):
                     extra.append((s, e, self._text[s:e], c, [t.i for t in ent]))
         for tok in self._tokens:
-            if (tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper()
-                    and tok.i not in country_tokens and not is_blocked(tok.idx)):
+            if (
+                tok.i not in ent_tokens
+                and tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and tok.i not in country_tokens
+                and not is_blocked(tok.idx)
+            ):
                 c = known.get(tok.lower_)
                 if c is not None and len(c.tokens) > 1:
                     extra.append((tok.idx, tok.idx + len(tok.text), tok.text, c, [tok.i]))
@@ -369,7 +468,7 @@ class EntityResolver:
                 targets = multi_by_first.get(c.tokens[0].lower(), [])
             if len(c.tokens) == 1 and len(targets) == 1:
                 t = targets[0]
-                for (s, e) in c.mentions:
+                for s, e in c.mentions:
                     t.mentions.append((s, e))
                 for f in c.forms:
                     if f not in t.forms:
@@ -389,10 +488,14 @@ class EntityResolver:
                 c.gender = self._forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
             if c.tokens[0] in NOT_ORGS:
                 continue  # "MPs", "CEO": a role, not a name
-            if len(c.tokens) == 1 and not c.titles and c.gender is None \
-                    and not any(self._has_age(self._after_entity(doc, s)) for s, _ in c.mentions) \
-                    and self._forename_gender(c.tokens[0]) is None \
-                    and normalise_name(c.tokens[0]) not in self.forenames:
+            if (
+                len(c.tokens) == 1
+                and not c.titles
+                and c.gender is None
+                and not any(self._has_age(self._after_entity(doc, s)) for s, _ in c.mentions)
+                and self._forename_gender(c.tokens[0]) is None
+                and normalise_name(c.tokens[0]) not in self.forenames
+            ):
                 # A lone capitalised word the model calls a person, never with a first
                 # name, honorific or title: in news, almost always a firm ("Yukos").
                 c.type = "ORG"
@@ -402,8 +505,13 @@ class EntityResolver:
             people.append(c)
         return people, person_tokens, title_tokens
 
-    def _person_is_org(self, doc: Doc, toks: list[Token], org_words: set[str],
-                       ent_labels: dict[str, dict[str, int]]) -> bool:
+    def _person_is_org(
+        self,
+        doc: Doc,
+        toks: list[Token],
+        org_words: set[str],
+        ent_labels: dict[str, dict[str, int]],
+    ) -> bool:
         """A PERSON label on a firm: a company word ("Barrick Gold", "Vivendi Universal"),
         a known organisation, the first word of another organisation's name, or a string
         the model labels ORG at least as often elsewhere in the article."""
@@ -411,10 +519,13 @@ class EntityResolver:
             return False
         if toks[-1].lower_ in ORG_SUFFIXES:
             return True
-        if len(toks) > 1 and normalise_name(toks[0].text) not in self.forenames \
-                and toks[0].lower_ in self._surnames:
+        if (
+            len(toks) > 1
+            and normalise_name(toks[0].text) not in self.forenames
+            and toks[0].lower_ in self._surnames
+        ):
             return True  # "Brandt Logistics" beside "Helga Brandt"
-        text = normalise_name(self._text[toks[0].idx:toks[-1].idx + len(toks[-1].text)])
+        text = normalise_name(self._text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
         if text in self.org_alias:
             return True
         if len(toks) == 1 and not self._has_honorific(toks[0]):
@@ -436,7 +547,9 @@ class EntityResolver:
 
     def _has_honorific(self, tok: Token) -> bool:
         i = tok.i - 1
-        return i >= 0 and (self._tokens[i].lower_ in self.honorifics or self._tokens[i].lower_ in self.titles)
+        return i >= 0 and (
+            self._tokens[i].lower_ in self.honorifics or self._tokens[i].lower_ in self.titles
+        )
 
     def _unlabelled_names(self, doc: Doc, is_blocked, country_tokens: set[int]):
         """Runs of proper nouns the model left unlabelled that start with a known forename
@@ -452,22 +565,48 @@ class EntityResolver:
                 i += 1
                 continue
             j = i
-            while j < n and self._tokens[j].pos_ == "PROPN" and not self._tokens[j].ent_type_ \
-                    and self._tokens[j].text[:1].isupper():
+            while (
+                j < n
+                and self._tokens[j].pos_ == "PROPN"
+                and not self._tokens[j].ent_type_
+                and self._tokens[j].text[:1].isupper()
+            ):
                 j += 1
             run = [self._tokens[k] for k in range(i, j)]
-            while run and (run[0].lower_.rstrip(".") in self.honorifics
-                           or run[0].lower_ in self.titles or run[0].lower_.rstrip(".") in
-                           ("lt", "col", "gen", "sgt", "capt", "cpl", "maj", "adm", "sen",
-                            "rep", "gov", "pres", "st")):
+            while run and (
+                run[0].lower_.rstrip(".") in self.honorifics
+                or run[0].lower_ in self.titles
+                or run[0].lower_.rstrip(".")
+                in (
+                    "lt",
+                    "col",
+                    "gen",
+                    "sgt",
+                    "capt",
+                    "cpl",
+                    "maj",
+                    "adm",
+                    "sen",
+                    "rep",
+                    "gov",
+                    "pres",
+                    "st",
+                )
+            ):
                 run = run[1:]
-            if 1 <= len(run) <= 3 and not any(x.i in country_tokens for x in run) \
-                    and not is_blocked(run[0].idx):
+            if (
+                1 <= len(run) <= 3
+                and not any(x.i in country_tokens for x in run)
+                and not is_blocked(run[0].idx)
+            ):
                 first = normalise_name(run[0].text)
                 # "Okafor, 54, told reporters": an age apposition makes a name of it.
-                if len(run) >= 2 and (first in self.male or first in self.female) \
-                        or self._has_age(run[-1].i + 1):
-                    out.append((doc[run[0].i:run[-1].i + 1], run, None))
+                if (
+                    len(run) >= 2
+                    and (first in self.male or first in self.female)
+                    or self._has_age(run[-1].i + 1)
+                ):
+                    out.append((doc[run[0].i : run[-1].i + 1], run, None))
             i = max(j, i + 1)
         return out
 
@@ -478,10 +617,15 @@ class EntityResolver:
             toks = toks[1:]
         while toks and (not toks[-1].text[:1].isupper() or any(c.isdigit() for c in toks[-1].text)):
             toks = toks[:-1]
-        while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in self.honorifics
-                        or toks[0].lower_ in self.titles):
+        while toks and (
+            toks[0].lower_ in DETERMINERS
+            or toks[0].lower_ in self.honorifics
+            or toks[0].lower_ in self.titles
+        ):
             toks = toks[1:]
-        while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+        while toks and (
+            toks[-1].tag_ == "POS" or toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")
+        ):
             toks = toks[:-1]
         if toks and toks[-1].text.endswith(("'s", "’s")) and len(toks[-1].text) > 2:
             return toks  # kept; offsets trimmed by the caller through _trim_possessive
@@ -504,11 +648,17 @@ class EntityResolver:
             return False
         age = toks[i + 1].text
         # isdecimal, not isdigit: int("²") raises.
-        return (toks[i].text == "," and age.isdecimal() and len(age) <= 3
-                and 1 <= int(age) < 120 and toks[i + 2].text in (",", ")"))
+        return (
+            toks[i].text == ","
+            and age.isdecimal()
+            and len(age) <= 3
+            and 1 <= int(age) < 120
+            and toks[i + 2].text in (",", ")")
+        )
 
-    def _person_details(self, doc: Doc, ent: Span, toks: list[Token], c: _Cluster,
-                        title_tokens: set[int]) -> None:
+    def _person_details(
+        self, doc: Doc, ent: Span, toks: list[Token], c: _Cluster, title_tokens: set[int]
+    ) -> None:
         # Honorific and title premodifiers: "Mr Brown", "Russian Deputy Defense Minister X".
         i = toks[0].i - 1
         run: list[Token] = []
@@ -522,8 +672,12 @@ class EntityResolver:
                     c.gender = g
                 i -= 1
                 continue
-            if t.is_punct or t.is_space or low in DETERMINERS or t.pos_ in ("VERB", "AUX", "ADP",
-                                                                           "PRON", "CCONJ", "NUM"):
+            if (
+                t.is_punct
+                or t.is_space
+                or low in DETERMINERS
+                or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ", "NUM")
+            ):
                 break
             if not (t.text[:1].isupper() or low in self.titles or low in TITLE_MODIFIERS):
                 break
@@ -536,9 +690,15 @@ class EntityResolver:
         # "The mayor of Westbury, Jane Okafor, ...": the name is the title's apposition.
         root = toks[-1]
         head = root.head
-        if root.dep_ == "appos" and head.i < root.i and head.lower_ not in self.titles \
-                and head.dep_ == "pobj" and head.ent_type_ != "PERSON" \
-                and head.head.dep_ == "prep" and head.head.head.lower_ in self.titles:
+        if (
+            root.dep_ == "appos"
+            and head.i < root.i
+            and head.lower_ not in self.titles
+            and head.dep_ == "pobj"
+            and head.ent_type_ != "PERSON"
+            and head.head.dep_ == "prep"
+            and head.head.head.lower_ in self.titles
+        ):
             # The parser often hangs the name on the title's object: "mayor of Westbury,
             # Jane Okafor" with Okafor an apposition of Westbury.
             head = head.head.head
@@ -549,8 +709,9 @@ class EntityResolver:
             if child.dep_ == "appos" and child.i > root.i:
                 self._apply_apposition(doc, child, c, title_tokens)
 
-    def _apply_title_run(self, doc: Doc, run: list[Token], c: _Cluster,
-                         title_tokens: set[int]) -> None:
+    def _apply_title_run(
+        self, doc: Doc, run: list[Token], c: _Cluster, title_tokens: set[int]
+    ) -> None:
         # Leading nationality or organisation names are the affiliation.
         k = 0
         while k < len(run):
@@ -564,8 +725,11 @@ class EntityResolver:
         if any(t.lower_ in self.titles for t in rest):
             # Drop leading words that are no part of the title (an organisation's name).
             j = 0
-            while j < len(rest) and rest[j].lower_ not in self.titles and \
-                    rest[j].lower_ not in TITLE_MODIFIERS:
+            while (
+                j < len(rest)
+                and rest[j].lower_ not in self.titles
+                and rest[j].lower_ not in TITLE_MODIFIERS
+            ):
                 j += 1
             if j == len(rest):
                 j = 0
@@ -585,30 +749,56 @@ class EntityResolver:
             # Robert Peston" stays an organisation.
             title_tokens.update(t.i for t in rest[j:])
 
-    def _apply_apposition(self, doc: Doc, head: Token, c: _Cluster,
-                          title_tokens: set[int], before_name: bool = False) -> None:
+    def _apply_apposition(
+        self, doc: Doc, head: Token, c: _Cluster, title_tokens: set[int], before_name: bool = False
+    ) -> None:
         sub = [t for t in head.subtree]
         if before_name:
             # Only the title phrase, not the name hanging off it.
-            sub = [t for t in sub if t.i <= head.i or (
-                t.dep_ != "appos" and not any(a.dep_ == "appos" for a in t.ancestors
-                                              if a.i > head.i))]
-            sub = [t for t in sub if t.i < head.i or t.i == head.i or
-                   all(x.text != "," for x in doc[head.i + 1:t.i + 1])]
+            sub = [
+                t
+                for t in sub
+                if t.i <= head.i
+                or (
+                    t.dep_ != "appos"
+                    and not any(a.dep_ == "appos" for a in t.ancestors if a.i > head.i)
+                )
+            ]
+            sub = [
+                t
+                for t in sub
+                if t.i < head.i
+                or t.i == head.i
+                or all(x.text != "," for x in doc[head.i + 1 : t.i + 1])
+            ]
         # Stop at the first comma after the head: "X, the minister, said ...".
-        sub = [t for t in sub if t.i <= head.i or not any(
-            self._tokens[j].text in (",", ";", "(", "—", "–") for j in range(head.i + 1, t.i + 1))]
+        sub = [
+            t
+            for t in sub
+            if t.i <= head.i
+            or not any(
+                self._tokens[j].text in (",", ";", "(", "—", "–")
+                for j in range(head.i + 1, t.i + 1)
+            )
+        ]
         if not any(t.lower_ in self.titles for t in sub):
             return
         words: list[Token] = []
         for t in sub:
             if t.i > head.i:
-                if t.dep_ == "prep" and t.lower_ in ("of", "for", "at", "with") and c.affiliation is None:
+                if (
+                    t.dep_ == "prep"
+                    and t.lower_ in ("of", "for", "at", "with")
+                    and c.affiliation is None
+                ):
                     # The object up to the first comma: not a name hanging off it
                     # ("mayor of Westbury, Jane Okafor,").
-                    obj = list(itertools.takewhile(
-                        lambda x: x.text not in (",", ";", "(", "—", "–"),
-                        (x for x in t.subtree if x.i > t.i)))
+                    obj = list(
+                        itertools.takewhile(
+                            lambda x: x.text not in (",", ";", "(", "—", "–"),
+                            (x for x in t.subtree if x.i > t.i),
+                        )
+                    )
                     if obj:
                         c.affiliation = _strip_the(" ".join(x.text for x in obj))
                     break
@@ -647,16 +837,20 @@ class EntityResolver:
         return None
 
     # ------------------------------------------------------------------ organisations
-    def _orgs_and_others(self, doc: Doc, is_blocked, country_tokens, person_tokens,
-                         title_tokens, people):
+    def _orgs_and_others(
+        self, doc: Doc, is_blocked, country_tokens, person_tokens, title_tokens, people
+    ):
         text = self._text
         spans: list[tuple[int, int, str]] = []  # token start, end, label
         taken: set[int] = set()
         for _, s, e in self.org_matcher_exact(doc):
             spans.append((s, e, "ORG"))
         for _, s, e in self.org_matcher(doc):
-            if self._tokens[s].text[:1].isupper() or (self._tokens[s].lower_ == "the" and e - s > 1
-                                            and self._tokens[s + 1].text[:1].isupper()):
+            if self._tokens[s].text[:1].isupper() or (
+                self._tokens[s].lower_ == "the"
+                and e - s > 1
+                and self._tokens[s + 1].text[:1].isupper()
+            ):
                 spans.append((s, e, "ORG"))
         for ent in self._ents:
             if ent.label_ in ("ORG", "NORP", "GPE", "LOC") and ent.start not in self._org_as_person:
@@ -665,9 +859,15 @@ class EntityResolver:
             spans.append((ent.start, ent.end, "ORG"))
         # Acronyms the model left unlabelled: "the RSPCA said".
         for tok in self._tokens:
-            if not tok.ent_type_ and tok.pos_ == "PROPN" and tok.is_upper and \
-                    2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.i not in country_tokens \
-                    and lookup_country(self.country_index, tok.text) is None:
+            if (
+                not tok.ent_type_
+                and tok.pos_ == "PROPN"
+                and tok.is_upper
+                and 2 <= len(tok.text) <= 6
+                and tok.text.isalpha()
+                and tok.i not in country_tokens
+                and lookup_country(self.country_index, tok.text) is None
+            ):
                 spans.append((tok.i, tok.i + 1, "ORG"))
         spans.extend(self._acronym_definitions())
         # Longest first, then earliest: gazetteer matches and entities never overlap.
@@ -687,7 +887,7 @@ class EntityResolver:
                 continue
             blocked_at = [k for k, t in enumerate(toks) if is_blocked(t.idx)]
             if blocked_at:
-                toks = toks[:blocked_at[0]]
+                toks = toks[: blocked_at[0]]
             while toks and (toks[0].lower_ in DETERMINERS):
                 toks = toks[1:]
             if label == "ORG":
@@ -695,12 +895,17 @@ class EntityResolver:
                 # "Group of Eight (G8": stop at a bracket; "Mr Brown's Facility": drop the owner.
                 cut = [k for k, t in enumerate(toks) if t.text in ("(", ")", "[", "]")]
                 if cut:
-                    toks = toks[:cut[0]] if cut[0] > 0 else toks[cut[0] + 1:]
-                poss = [k for k, t in enumerate(toks) if t.tag_ == "POS" or t.lower_ in ("'s", "’s")]
+                    toks = toks[: cut[0]] if cut[0] > 0 else toks[cut[0] + 1 :]
+                poss = [
+                    k for k, t in enumerate(toks) if t.tag_ == "POS" or t.lower_ in ("'s", "’s")
+                ]
                 if poss and poss[-1] < len(toks) - 1:
-                    toks = toks[poss[-1] + 1:]
-                if not toks or not any(t.text[:1].isupper() for t in toks) or \
-                        " ".join(t.text for t in toks) in NOT_ORGS:
+                    toks = toks[poss[-1] + 1 :]
+                if (
+                    not toks
+                    or not any(t.text[:1].isupper() for t in toks)
+                    or " ".join(t.text for t in toks) in NOT_ORGS
+                ):
                     continue
             while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
                 toks = toks[:-1]
@@ -736,8 +941,14 @@ class EntityResolver:
                         c.descriptors.append(word)
                 # "Full Name (ACRONYM)" defines an acronym.
                 nxt = toks[-1].i + 1
-                if nxt + 2 < len(doc) + 1 and nxt + 1 < len(doc) and self._tokens[nxt].text == "(" \
-                        and self._tokens[nxt + 1].is_upper and nxt + 2 < len(doc) and self._tokens[nxt + 2].text == ")":
+                if (
+                    nxt + 2 < len(doc) + 1
+                    and nxt + 1 < len(doc)
+                    and self._tokens[nxt].text == "("
+                    and self._tokens[nxt + 1].is_upper
+                    and nxt + 2 < len(doc)
+                    and self._tokens[nxt + 2].text == ")"
+                ):
                     acronyms[self._tokens[nxt + 1].text] = key
                 if len(toks) > 1:
                     acronyms.setdefault(_initials(form), key)
@@ -862,8 +1073,15 @@ class EntityResolver:
         forms = [_alias(f) for f in c.forms]
         # A sentence's full stop can stick to an abbreviation ("... from Acme Corp."):
         # a form without it wins a tie.
-        best = max(forms, key=lambda f: (len(f.split()), len(f.rstrip(".")), not f.isupper(),
-                                         not f.endswith(".")))
+        best = max(
+            forms,
+            key=lambda f: (
+                len(f.split()),
+                len(f.rstrip(".")),
+                not f.isupper(),
+                not f.endswith("."),
+            ),
+        )
         if c.type == "ORG" and not any(f.replace(".", "").isupper() for f in forms):
             # "the Tories", "the Lib Dems": a known organisation goes by its full name when
             # the article only uses a short form that is not an acronym.
@@ -875,39 +1093,208 @@ class EntityResolver:
 
 # ---------------------------------------------------------------------- helpers
 #: Words that make a country name part of a region's name.
-REGION_PREFIXES = {"Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
-                   "New", "Central", "Upper", "Lower", "Greater"}
+REGION_PREFIXES = {
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+}
 #: Words that make an organisation part of a state ("the Russian Foreign Ministry").
-STATE_WORDS = {"ministry", "government", "embassy", "army", "navy", "military", "police",
-               "parliament", "foreign", "defence", "defense", "central", "state", "federal",
-               "national", "interior", "treasury", "cabinet", "senate", "congress", "armed",
-               "forces", "air", "force", "intelligence", "security", "council", "presidency",
-               "consulate", "mission", "delegation", "administration", "office", "department",
-               "court", "prosecutor", "prosecutors", "authorities", "officials"}
+STATE_WORDS = {
+    "ministry",
+    "government",
+    "embassy",
+    "army",
+    "navy",
+    "military",
+    "police",
+    "parliament",
+    "foreign",
+    "defence",
+    "defense",
+    "central",
+    "state",
+    "federal",
+    "national",
+    "interior",
+    "treasury",
+    "cabinet",
+    "senate",
+    "congress",
+    "armed",
+    "forces",
+    "air",
+    "force",
+    "intelligence",
+    "security",
+    "council",
+    "presidency",
+    "consulate",
+    "mission",
+    "delegation",
+    "administration",
+    "office",
+    "department",
+    "court",
+    "prosecutor",
+    "prosecutors",
+    "authorities",
+    "officials",
+}
 #: Entity labels inside which a country name is part of another name.
 NOT_COUNTRY_LABELS = {"PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
 #: Last words that make a name a firm's: "Barrick Gold", "Vivendi Universal".
-ORG_SUFFIXES = {"group", "holdings", "bank", "inc", "inc.", "ltd", "ltd.", "corp", "corp.",
-                "corporation", "company", "co", "co.", "plc", "llc", "estate", "estates", "wines",
-                "energy", "oil", "gas", "airlines", "airways", "motors", "capital", "partners",
-                "international", "universal", "gold", "mining", "telecom", "systems",
-                "technologies", "pharmaceuticals", "insurance", "foundation", "institute",
-                "university", "college", "council", "committee", "association", "union", "party",
-                "agency", "ministry", "department", "office", "commission", "authority", "fund",
-                "trust", "society", "federation", "league", "club", "united", "fc",
-                "logistics", "industries", "services", "solutions", "media", "entertainment",
-                "foods", "electronics", "software", "shipping", "construction", "properties",
-                "ventures", "labs", "networks", "communications", "semiconductors",
-                "automotive", "pharma", "airline", "brewing", "brewery", "retail", "stores",
-                "investments", "securities", "finance", "financial", "consulting", "resources",
-                "petroleum", "steel", "chemicals", "cooperative", "co-operative", "plc."}
+ORG_SUFFIXES = {
+    "group",
+    "holdings",
+    "bank",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "corp",
+    "corp.",
+    "corporation",
+    "company",
+    "co",
+    "co.",
+    "plc",
+    "llc",
+    "estate",
+    "estates",
+    "wines",
+    "energy",
+    "oil",
+    "gas",
+    "airlines",
+    "airways",
+    "motors",
+    "capital",
+    "partners",
+    "international",
+    "universal",
+    "gold",
+    "mining",
+    "telecom",
+    "systems",
+    "technologies",
+    "pharmaceuticals",
+    "insurance",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "council",
+    "committee",
+    "association",
+    "union",
+    "party",
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "commission",
+    "authority",
+    "fund",
+    "trust",
+    "society",
+    "federation",
+    "league",
+    "club",
+    "united",
+    "fc",
+    "logistics",
+    "industries",
+    "services",
+    "solutions",
+    "media",
+    "entertainment",
+    "foods",
+    "electronics",
+    "software",
+    "shipping",
+    "construction",
+    "properties",
+    "ventures",
+    "labs",
+    "networks",
+    "communications",
+    "semiconductors",
+    "automotive",
+    "pharma",
+    "airline",
+    "brewing",
+    "brewery",
+    "retail",
+    "stores",
+    "investments",
+    "securities",
+    "finance",
+    "financial",
+    "consulting",
+    "resources",
+    "petroleum",
+    "steel",
+    "chemicals",
+    "cooperative",
+    "co-operative",
+    "plc.",
+}
 #: Upper-case words the model tags ORG that name no organisation.
-NOT_ORGS = {"GMT", "BST", "EST", "HIV", "AIDS", "IT", "MP", "MPs", "MEP", "MEPs", "CEO", "GDP",
-            "TV", "PC", "DNA", "UN-", "OK", "PM", "AM", "VAT", "NHS-", "CV", "ID", "PR", "FM",
-            "DVD", "CD", "SMS", "USB", "IPO", "Cabinet", "Budget"}
+NOT_ORGS = {
+    "GMT",
+    "BST",
+    "EST",
+    "HIV",
+    "AIDS",
+    "IT",
+    "MP",
+    "MPs",
+    "MEP",
+    "MEPs",
+    "CEO",
+    "GDP",
+    "TV",
+    "PC",
+    "DNA",
+    "UN-",
+    "OK",
+    "PM",
+    "AM",
+    "VAT",
+    "NHS-",
+    "CV",
+    "ID",
+    "PR",
+    "FM",
+    "DVD",
+    "CD",
+    "SMS",
+    "USB",
+    "IPO",
+    "Cabinet",
+    "Budget",
+}
 #: Trailing words that describe a news organisation rather than name it.
-GENERIC_SUFFIXES = (("news", "agency"), ("news", "service"), ("newspaper",), ("daily",),
-                    ("news", "website"), ("agency",), ("website",), ("broadcaster",))
+GENERIC_SUFFIXES = (
+    ("news", "agency"),
+    ("news", "service"),
+    ("newspaper",),
+    ("daily",),
+    ("news", "website"),
+    ("agency",),
+    ("website",),
+    ("broadcaster",),
+)
 
 
 def _strip_generic_suffix(toks: list[Token]) -> list[Token]:
@@ -984,8 +1371,11 @@ def _alias(form: str) -> str:
 
 
 def _initials(form: str) -> str:
-    return "".join(w[0] for w in form.replace("-", " ").split()
-                   if w.lower() not in ORG_STOPWORDS and w[:1].isupper())
+    return "".join(
+        w[0]
+        for w in form.replace("-", " ").split()
+        if w.lower() not in ORG_STOPWORDS and w[:1].isupper()
+    )
 
 
 def _first_compatible(a: str, b: str) -> bool:
@@ -1024,8 +1414,22 @@ def _dedupe(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
         "forenames": {"@misc": "quotekit.forenames.v1"},
     },
 )
-def make_entities(nlp: Language, name: str, spans_key: str, countries: list[dict[str, Any]],
-                  organisations: list[dict[str, Any]], news_organisations: list[dict[str, Any]],
-                  titles: dict[str, Any], forenames: dict[str, list[str]]) -> EntityResolver:
-    return EntityResolver(nlp, name, spans_key, countries,
-                          list(organisations) + list(news_organisations), titles, forenames)
+def make_entities(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    countries: list[dict[str, Any]],
+    organisations: list[dict[str, Any]],
+    news_organisations: list[dict[str, Any]],
+    titles: dict[str, Any],
+    forenames: dict[str, list[str]],
+) -> EntityResolver:
+    return EntityResolver(
+        nlp,
+        name,
+        spans_key,
+        countries,
+        list(organisations) + list(news_organisations),
+        titles,
+        forenames,
+    )

@@ -22,8 +22,15 @@ from ..extensions import SPAN_KEYS, ensure_extensions
 from ._spans import char_span
 
 #: Mark styles (see ``quotekit.quotemarks.ALL_STYLES``); a config may narrow them.
-STYLES = ("double_curly", "double_straight", "guillemets", "low9", "single_curly",
-          "single_guillemets", "single_straight")
+STYLES = (
+    "double_curly",
+    "double_straight",
+    "guillemets",
+    "low9",
+    "single_curly",
+    "single_guillemets",
+    "single_straight",
+)
 
 #: Boilerplate that never holds a quotation.
 NO_QUOTES_IN = {"caption", "editors_note", "paywall"}
@@ -32,14 +39,23 @@ NO_QUOTES_IN = {"caption", "editors_note", "paywall"}
 class QuoteFinder:
     """Find quotations; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str, styles: list[str], spans_key: str,
-                 nested_key: str, terms_key: str):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        styles: list[str],
+        spans_key: str,
+        nested_key: str,
+        terms_key: str,
+    ):
         from ..quotemarks import ALL_STYLES, scan
 
         self._scan = scan
         unknown = set(styles) - ALL_STYLES
         if unknown:
-            raise QuotekitError(Errors.E005.format(styles=sorted(unknown), valid=sorted(ALL_STYLES)))
+            raise QuotekitError(
+                Errors.E005.format(styles=sorted(unknown), valid=sorted(ALL_STYLES))
+            )
         self.name = name
         self.styles = frozenset(styles)
         self.spans_key = spans_key
@@ -60,21 +76,36 @@ class QuoteFinder:
             if skipped(q.start):
                 continue
             qid = f"q{len(records)}"
-            records.append({
-                "id": qid, "start": q.start, "end": q.end,
-                "content_start": q.content_start, "content_end": q.content_end,
-                "kind": q.kind, "closed": q.closed,
-            })
+            records.append(
+                {
+                    "id": qid,
+                    "start": q.start,
+                    "end": q.end,
+                    "content_start": q.content_start,
+                    "content_end": q.content_end,
+                    "kind": q.kind,
+                    "closed": q.closed,
+                }
+            )
             span = char_span(doc, q.start, q.end, label=q.kind, span_id=qid)
             if span is not None:
                 spans.append(span)
         doc._.quotekit_quotes = records
         doc.spans[self.spans_key] = spans
-        doc.spans[self.nested_key] = [s for s in (
-            char_span(doc, q.start, q.end, label=q.kind) for q in result.nested) if s is not None]
-        doc.spans[self.terms_key] = [s for s in (
-            char_span(doc, q.start, q.end, label="term") for q in result.terms
-            if not skipped(q.start)) if s is not None]
+        doc.spans[self.nested_key] = [
+            s
+            for s in (char_span(doc, q.start, q.end, label=q.kind) for q in result.nested)
+            if s is not None
+        ]
+        doc.spans[self.terms_key] = [
+            s
+            for s in (
+                char_span(doc, q.start, q.end, label="term")
+                for q in result.terms
+                if not skipped(q.start)
+            )
+            if s is not None
+        ]
         return doc
 
 
@@ -88,6 +119,7 @@ class QuoteFinder:
         "terms_key": SPAN_KEYS["terms"],
     },
 )
-def make_quotes(nlp: Language, name: str, styles: list[str], spans_key: str, nested_key: str,
-                terms_key: str) -> QuoteFinder:
+def make_quotes(
+    nlp: Language, name: str, styles: list[str], spans_key: str, nested_key: str, terms_key: str
+) -> QuoteFinder:
     return QuoteFinder(nlp, name, styles, spans_key, nested_key, terms_key)

@@ -634,7 +634,6 @@ class SourceFinder:
         work.run()
         return doc
 
-
     # ----------------------------------------------------------------- serialization
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """Serialize the user-added organisations.

@@ -58,8 +58,7 @@ def _compile(pattern: list[dict[str, Any]], encode) -> list[list[tuple[str, str,
     return out
 
 
-def _match(cols: dict[str, list[int]], i: int, conds: list[tuple[str, str, Any]],
-           strings) -> bool:
+def _match(cols: dict[str, list[int]], i: int, conds: list[tuple[str, str, Any]], strings) -> bool:
     for key, op, arg in conds:
         v = cols[key][i]
         if op == "==":
@@ -90,10 +89,12 @@ class TagMap:
             return int(value) if key == "IS_SPACE" else strings.add(value)
 
         def effect(attrs: dict[str, Any]) -> tuple:
-            return (IDS.get(attrs["POS"]) if "POS" in attrs else None,
-                    morphology.add(attrs["MORPH"]) if "MORPH" in attrs else None,
-                    strings.add(attrs["LEMMA"]) if "LEMMA" in attrs else None,
-                    attrs.get("DEP"))
+            return (
+                IDS.get(attrs["POS"]) if "POS" in attrs else None,
+                morphology.add(attrs["MORPH"]) if "MORPH" in attrs else None,
+                strings.add(attrs["LEMMA"]) if "LEMMA" in attrs else None,
+                attrs.get("DEP"),
+            )
 
         # Rules that need more than a look-up (NOT_IN, REGEX, two tokens): few, checked
         # one by one on the positions their first condition allows.
@@ -107,8 +108,11 @@ class TagMap:
                     self.skipped += 1
                     continue
                 index = rec.get("index", 0)
-                if len(conds) != 1 or index != 0 or any(
-                        op not in ("==", "IN") for _, op, _ in conds[0]):
+                if (
+                    len(conds) != 1
+                    or index != 0
+                    or any(op not in ("==", "IN") for _, op, _ in conds[0])
+                ):
                     self.slow.append((order, conds, index, effect(attrs)))
                     continue
                 # One token, exact values only: every combination is a table key.
@@ -148,8 +152,11 @@ class TagMap:
                 starts: Iterable[int] = range(n - width + 1)
             else:
                 col = cols[gate[0]]
-                starts = [i for i in range(n - width + 1)
-                          if (col[i] == gate[2] if gate[1] == "==" else col[i] in gate[2])]
+                starts = [
+                    i
+                    for i in range(n - width + 1)
+                    if (col[i] == gate[2] if gate[1] == "==" else col[i] in gate[2])
+                ]
             for i in starts:
                 if all(_match(cols, i + k, conds[k], strings) for k in range(width)):
                     hits.setdefault(i + index, []).append((order, *effect))
