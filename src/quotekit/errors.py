@@ -81,6 +81,10 @@ class Errors(metaclass=ErrorsWithCodes):
         "of memory?) after {done} results had been returned. Try fewer processes, a "
         "smaller batch_size or max_chars, or n_process=1 to see the error in this process."
     )
+    E020 = (
+        "Extra entries for word list {key!r} must be a list of words (or, for a list of "
+        "pairs, a mapping of word to value); got {value!r}."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -23,6 +23,38 @@ def _read(default_name: str, path: str | None) -> Any:
     return load_json_table(default_name)
 
 
+def read_lexicon(name: str, path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
+    """The word lists of ``data/lexicons/<name>.json`` (built by scripts/build_lexicons.py).
+
+    name (str): the lexicon, e.g. ``"organisation_words"``.
+    path (str | None): a JSON file in the same shape to use instead of the shipped one.
+    extra (dict | None): entries to add, ``{list name: [entries]}`` (or ``{entry: value}``
+        for a list of pairs); they come after the shipped entries.
+    RETURNS (dict): ``{list name: list or dict}`` (copies; safe to change).
+    """
+    table = {
+        key: (dict(value) if isinstance(value, dict) else list(value))
+        for key, value in _read(f"lexicons/{name}.json", path).items()
+    }
+    for key, value in (extra or {}).items():
+        base = table.get(key)
+        if isinstance(base, dict) and isinstance(value, dict):
+            base.update(value)
+        elif isinstance(value, (list, tuple)) and isinstance(base, (list, type(None))):
+            table[key] = list(base or []) + [v for v in value if v not in (base or [])]
+        else:
+            from .errors import Errors, QuotekitError
+
+            raise QuotekitError(Errors.E020.format(key=key, value=value))
+    return table
+
+
+@spacy.registry.misc("quotekit.organisation_words.v1")
+def organisation_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
+    """Words about organisations: ``name_suffixes`` ("Group", "Bank", "Corp.", ...)."""
+    return read_lexicon("organisation_words", path, extra)
+
+
 @spacy.registry.misc("quotekit.countries.v1")
 def countries_v1(path: str | None = None, extra: list[dict[str, Any]] | None = None) -> list[dict]:
     """The ISO 3166-1 country table (names, abbreviations, demonyms, capitals, seats).

@@ -31,7 +31,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){1,4}$")
 @functools.lru_cache(maxsize=32)  # a handful of tables
 def load_json_table(name: str):
     """Read and parse ``quotekit/data/<name>`` (cached; do not mutate the result)."""
-    text = resources.files("quotekit").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("quotekit").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
     return json.loads(text)
 
 
