@@ -27,7 +27,7 @@ from pathlib import Path
 
 import spacy
 
-from quotekit.textutil import normalise_name
+from quotekit.text import normalise_name
 
 
 def build(orgs: str | None, with_quotes: bool) -> spacy.language.Language:

@@ -273,7 +273,7 @@ def test_regex_timeout_counts_as_no_match():
     """A pattern stopped by its timeout means "no match", not a failed document."""
     import regex
 
-    from quotekit.textutil import safe_finditer, safe_search
+    from quotekit.text import safe_finditer, safe_search
 
     pattern = regex.compile(r"(a+)+b")
     text = "a" * 40 + "c"

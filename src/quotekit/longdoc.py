@@ -22,7 +22,7 @@ import re
 
 from .model import Article, Entity, Mention, Quote, Source
 from .quotemarks import scan
-from .textutil import normalise_name
+from .text import normalise_name
 
 #: Runs of characters that are neither word characters nor whitespace (quotation
 #: marks, punctuation, symbols, emoji) longer than this are cut into pieces.

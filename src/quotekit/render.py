@@ -31,7 +31,7 @@ from itertools import pairwise
 from typing import Any
 
 from .model import Article, Entity, Quote, Source
-from .textutil import paragraphs
+from .text import paragraphs
 
 __all__ = ["flag", "render_html"]
 

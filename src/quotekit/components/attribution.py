@@ -37,7 +37,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..textutil import ParagraphIndex, normalise_name, paragraphs
+from ..text import ParagraphIndex, normalise_name, paragraphs
 from ._spans import char_span
 from .entities import ORG_SUFFIXES as _ORG_SUFFIXES
 

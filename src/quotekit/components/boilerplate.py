@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..textutil import paragraphs, safe_search
+from ..text import paragraphs, safe_search
 from ._spans import char_spans
 
 #: Upper-case wire notes; each alternative is a fixed phrase (no nested quantifiers).

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS, ensure_extensions
 from ..tables import country_index, lookup_country
-from ..textutil import normalise_name
+from ..text import normalise_name
 from ._spans import char_span
 
 HONORIFICS_FALLBACK = {

@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import Errors, QuotekitError
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..textutil import paragraphs, safe_finditer, safe_search
+from ..text import paragraphs, safe_finditer, safe_search
 from ._spans import char_span
 
 if not Doc.has_extension("quotekit_source_frames"):

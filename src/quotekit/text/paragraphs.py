@@ -1,8 +1,7 @@
-"""Small text helpers shared by the components. Linear scans, no backtracking regexes."""
+"""Paragraphs of an article: one splitter for the pipeline, the view and the scorer."""
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 
 
@@ -60,38 +59,3 @@ class ParagraphIndex:
 
     def __len__(self) -> int:
         return len(self.ranges)
-
-
-def normalise_name(text: str) -> str:
-    """Fold a name for comparison: strip a leading 'the', a possessive, accents, case."""
-    t = " ".join(text.split())
-    if t.lower().startswith("the "):
-        t = t[4:]
-    for suffix in ("'s", "’s", "'", "’"):
-        if t.endswith(suffix):
-            t = t[: -len(suffix)]
-            break
-    t = unicodedata.normalize("NFKD", t)
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    return t.casefold().strip(" .,;:")
-
-
-def safe_search(pattern, *args, method: str = "search", **kwargs):
-    """``pattern.search`` (or ``match``) with a ``regex`` timeout that means no match.
-
-    Every pattern is reviewed for catastrophic backtracking (see
-    tests/test_regex_worst_case.py); the timeout is a last guard, and a document it
-    stops is treated as having no match rather than failing.
-    """
-    try:
-        return getattr(pattern, method)(*args, **kwargs)
-    except TimeoutError:
-        return None
-
-
-def safe_finditer(pattern, *args, **kwargs):
-    """``pattern.finditer`` that stops quietly when its ``regex`` timeout fires."""
-    try:
-        yield from pattern.finditer(*args, **kwargs)
-    except TimeoutError:
-        return
