@@ -1,8 +1,13 @@
-"""Shared fixtures and the Hypothesis profiles.
+"""Shared fixtures, the Hypothesis profiles and the slow-test switch.
 
-Profiles: ``ci`` (the default: 2,000 examples per property, no deadline, since the
-model-backed pipeline takes 5-20 ms a text) and ``dev`` (200 examples, for quick
-local runs: ``HYPOTHESIS_PROFILE=dev pytest``).
+Profiles: ``dev`` (the default for a local ``pytest -q``: 100 examples per property) and
+``ci`` (2,000 examples, chosen when the ``CI`` environment variable is set, as on CI, or
+with ``HYPOTHESIS_PROFILE=ci``). Neither has a deadline, since the model-backed pipeline
+takes 5-20 ms a text.
+
+Tests marked ``slow`` (whole-corpus sweeps, million-character articles, Dask clusters,
+the browser) run on CI and with ``pytest --run-slow`` (or ``QUOTEKIT_SLOW=1``); a local
+``pytest -q`` skips them and says so.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+IN_CI = bool(os.environ.get("CI"))
+
 settings.register_profile(
     "ci",
     max_examples=2000,
@@ -20,11 +27,26 @@ settings.register_profile(
 )
 settings.register_profile(
     "dev",
-    max_examples=200,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "dev"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow", action="store_true", help="also run the tests marked slow (CI does)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if IN_CI or config.getoption("--run-slow") or os.environ.get("QUOTEKIT_SLOW"):
+        return
+    skip = pytest.mark.skip(reason="slow: runs on CI, or locally with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
