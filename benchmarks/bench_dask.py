@@ -5,8 +5,8 @@
 
 Input: JSONL with ``{"id", "text"}`` a line. For each worker count it starts a
 ``LocalCluster(n_workers=N, threads_per_worker=1, processes=True)``, loads the
-pipeline on every worker (``client.run(quotekit.dask.warm_up)``, not timed), then
-times ``quotekit.dask.extract_bag(...).compute()`` over all articles and reports
+pipeline on every worker (``client.run(quotekit.corpus.dask.warm_up)``, not timed), then
+times ``quotekit.corpus.dask.extract_bag(...).compute()`` over all articles and reports
 articles/s and words/s (words = whitespace-separated tokens of the input texts),
 plus the resident memory of each worker after the run. Cluster start-up and model
 loading are reported separately. ``--single`` adds an in-process
@@ -63,7 +63,7 @@ def bench_dask(
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    from quotekit.dask import extract_bag, warm_up, worker_stats
+    from quotekit.corpus.dask import extract_bag, warm_up, worker_stats
 
     t0 = time.perf_counter()
     cluster = LocalCluster(

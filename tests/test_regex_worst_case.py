@@ -101,13 +101,6 @@ CASES = {
         "match",
         ["A." * (N // 2), "A" * N, "A.A.A.A." + "a" * N],
     ),
-    "evaluate._POSSESSIVE": (
-        "quotekit.evaluate",
-        "_POSSESSIVE",
-        None,
-        "search",
-        ["'" * N + "x", "'s" * (N // 2) + "x"],
-    ),
     "longdoc._affix_runs": (
         "quotekit.longdoc",
         "_affix_runs",

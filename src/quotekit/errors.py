@@ -49,8 +49,9 @@ class Errors(metaclass=ErrorsWithCodes):
         'Each JSONL line must look like {{"id": "...", "text": "..."}}.'
     )
     E009 = (
-        "Gold file {path} is in no known format: expected PolNeAR JSONL (records "
-        "with 'attributions'), article-gold JSONL, or one article-gold .json object."
+        "{path}: record {index} is neither PolNeAR (no 'attributions') nor article gold "
+        "(quotes without 'text'); see shared/docs/gold-format.md. A gold file is PolNeAR "
+        "JSONL, article-gold JSONL, or one article-gold .json object."
     )
     E010 = "Dask is not installed. Install the extra with `pip install quotekit[dask]`."
     E011 = "Country entries need 'iso2' (two letters) and 'name'; got {entry!r}."
@@ -85,6 +86,25 @@ class Errors(metaclass=ErrorsWithCodes):
         "Extra entries for word list {key!r} must be a list of words (or, for a list of "
         "pairs, a mapping of word to value); got {value!r}."
     )
+    # E050-E069: corpus runs, the command line, evaluation
+    E050 = (
+        "{path}:{line}: not valid JSON ({reason}). Each line of a gold JSONL file is "
+        "one JSON object; see shared/docs/gold-format.md."
+    )
+    E051 = (
+        "{path}: record {index} is not a gold article (no 'text'). Each gold record is "
+        "an object with the article 'text'; see shared/docs/gold-format.md."
+    )
+    E052 = (
+        "{gold} gold articles but {predictions} predictions. Pass one prediction per "
+        "gold article, in the same order."
+    )
+    E053 = (
+        "A prediction must be a dict in the output format (Article.to_dict()), not "
+        "{type}. Pass Article objects or their to_dict()."
+    )
+    E054 = "Unknown baseline {name!r}; available: 'textacy'."
+    E055 = "{value} is not a score between 0 and 1 (or 0 and 100)."
 
 
 class Warnings(metaclass=ErrorsWithCodes):
@@ -96,7 +116,6 @@ class Warnings(metaclass=ErrorsWithCodes):
         "Article '{id}' has {length} characters, more than nlp.max_length ({max_length}); "
         "it is processed in {parts} parts split at paragraph boundaries."
     )
-    W003 = "{path} line {line}: {reason}; an error record was written in its place."
     W004 = (
         "--n-process is ignored with --scheduler/--dask-workers: each Dask worker "
         "thread runs one pipeline. Scale with more workers instead."

@@ -1,4 +1,4 @@
-"""Tests for quotekit.dask: partitions, bags, dataframes, a 2-worker LocalCluster, the CLI.
+"""Tests for quotekit.corpus.dask: partitions, bags, dataframes, a 2-worker LocalCluster, the CLI.
 
 All texts are invented here.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import quotekit.dask as qd
+import quotekit.corpus.dask as qd
 from quotekit.errors import QuotekitError
 
 SPEAKERS = ["Jane Doe", "Tom Okafor", "Maria Lindqvist", "Ahmed Saleh", "Li Wei"]
@@ -42,7 +42,7 @@ def test_this_module_does_not_shadow_dask():
     import dask
 
     assert dask.__name__ == "dask" and hasattr(dask, "compute")
-    assert qd.__name__ == "quotekit.dask"
+    assert qd.__name__ == "quotekit.corpus.dask"
 
 
 def test_missing_dask_gives_coded_error(monkeypatch):

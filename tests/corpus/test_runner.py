@@ -1,12 +1,12 @@
-"""Tests for quotekit.batch: shards, output files, atomic writes, --resume, progress.
+"""Tests for quotekit.corpus.runner: shard runs, output files, atomic writes, --resume.
 
 All texts are invented here. Tests marked ``model`` run the real pipeline; the
-others replace ``process_records`` with a stand-in so they run in milliseconds.
+others replace ``process_records`` with a stand-in (the ``fake_processor`` fixture
+in conftest.py) so they run in milliseconds.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -16,171 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
+from corpus_examples import article, read_out, run, write_shard
 
-from quotekit import batch
-from quotekit.batch import Progress, Shard, assign_names, discover_shards, is_complete
-from quotekit.cli import error_output, main
-
-SPEAKERS = ["Jane Doe", "Tom Okafor", "Maria Lindqvist", "Ahmed Saleh", "Li Wei"]
-
-
-def article(i: int) -> str:
-    who = SPEAKERS[i % len(SPEAKERS)]
-    return (
-        f'"Plan number {i} will be ready by spring," {who} said on Tuesday. '
-        f"The council in Exampletown voted {i} to {i + 1} on the proposal."
-    )
-
-
-def write_shard(path: Path, ids: list[str], broken: dict[int, str] | None = None) -> None:
-    """A JSONL shard of invented articles; ``broken`` maps a line index to a bad line."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = []
-    for n, rid in enumerate(ids):
-        if broken and n in broken:
-            lines.append(broken[n])
-        else:
-            lines.append(json.dumps({"id": rid, "text": article(n)}))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def read_out(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["extract", *argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def fake_processor(monkeypatch):
-    """Replace the pipeline: each record becomes ``{"id", "n_chars", ...}``; counts calls."""
-    calls: list[dict] = []
-
-    def fake_process_records(records, *, nlp=None, n_process=1, batch_size=64):
-        calls.append({"n_process": n_process, "batch_size": batch_size})
-        for rec in records:
-            if rec.error is not None:
-                yield rec, error_output(rec)
-            else:
-                yield (
-                    rec,
-                    {
-                        "id": rec.id,
-                        "n_chars": len(rec.text),
-                        "quotes": [],
-                        "entities": [],
-                        "sources": [],
-                    },
-                )
-
-    monkeypatch.setattr(batch, "process_records", fake_process_records)
-    monkeypatch.setattr("quotekit.api.default_nlp", lambda: None)
-    return calls
-
-
-# ---------------------------------------------------------------------- shards
-def test_discover_shards_dirs_globs_and_files(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    write_shard(tmp_path / "corpus" / "2024" / "01.jsonl", ["a"])
-    write_shard(tmp_path / "corpus" / "2025" / "01.jsonl", ["b"])
-    (tmp_path / "corpus" / "texts").mkdir()
-    (tmp_path / "corpus" / "texts" / "b.txt").write_text("Second.")
-    (tmp_path / "corpus" / "texts" / "a.txt").write_text("First.")
-    (tmp_path / "corpus" / "texts" / "notes.md").write_text("ignored")
-    (tmp_path / "corpus" / ".hidden.jsonl").write_text("{}")
-    write_shard(tmp_path / "corpus" / "out" / "old.jsonl", ["x"])  # the output dir
-    write_shard(tmp_path / "extra.jsonl", ["c"])
-    err = io.StringIO()
-    shards, missing = discover_shards(
-        ["corpus", "extr*.jsonl", "nothing/*.jsonl", "missing.txt"],
-        "text",
-        err,
-        exclude_dir="corpus/out",
-    )
-    assert missing == 2
-    assert "[E013]" in err.getvalue() and "[E007]" in err.getvalue()
-    kinds = [(s.kind, s.name) for s in shards]
-    assert kinds == [
-        ("jsonl", "2024__01.jsonl"),
-        ("jsonl", "2025__01.jsonl"),
-        ("text", "texts.jsonl"),
-        ("jsonl", "extra.jsonl"),
-    ]
-    texts = shards[2]
-    assert [os.path.basename(p) for p in texts.paths] == ["a.txt", "b.txt"]  # sorted
-    # recursive globs, and the same file twice is one shard
-    shards, missing = discover_shards(
-        ["corpus/**/*.jsonl", "corpus/2024/01.jsonl"],
-        "text",
-        io.StringIO(),
-        exclude_dir="corpus/out",
-    )
-    assert missing == 0
-    assert [s.name for s in shards] == ["2024__01.jsonl", "2025__01.jsonl", "old.jsonl"]
-
-
-def test_plain_files_follow_input_format(tmp_path):
-    (tmp_path / "a.ndjson").write_text('{"id": "1", "text": "x"}\n')
-    (tmp_path / "b.text").write_text("An article.")
-    shards, _ = discover_shards([str(tmp_path / "a.ndjson")], "jsonl", io.StringIO())
-    assert [(s.kind, s.name) for s in shards] == [("jsonl", "a.jsonl")]
-    shards, _ = discover_shards(
-        [str(tmp_path / "b.text"), str(tmp_path / "a.ndjson")], "text", io.StringIO()
-    )
-    assert [s.kind for s in shards] == ["text"] and len(shards[0].paths) == 2
-    shards, _ = discover_shards(["-"], "jsonl", io.StringIO())
-    assert [(s.kind, s.name) for s in shards] == [("stdin", "stdin.jsonl")]
-
-
-def test_output_names_are_unique_and_stable():
-    shards = [
-        Shard("jsonl", "/d/a/x.jsonl", ["a/x.jsonl"]),
-        Shard("jsonl", "/d/b/x.jsonl", ["b/x.jsonl"]),
-        Shard("text", "/d/c/x", []),
-        Shard("jsonl", "/e/a/X.jsonl", ["X.jsonl"]),
-        Shard("jsonl", "/d/y.jsonl", ["y.jsonl"]),
-    ]
-    assign_names(shards)
-    names = [s.name for s in shards]
-    assert len({n.lower() for n in names}) == len(names)
-    assert names[4] == "y.jsonl"
-    assert all(n.endswith(".jsonl") for n in names)
-    again = [Shard(s.kind, s.key, s.paths) for s in shards]
-    assign_names(again)
-    assert [s.name for s in again] == names
-
-
-# ---------------------------------------------------------------------- progress
-class FakeTTY(io.StringIO):
-    def isatty(self):
-        return True
-
-
-def test_progress_throttled_with_rates_and_eta():
-    now = [0.0]
-    stream = FakeTTY()
-    progress = Progress(stream, total=1200, clock=lambda: now[0])
-    for _ in range(400):  # 400 articles in 1 second, 10 words each
-        now[0] += 0.0025
-        progress.update(1, 10)
-    assert 1 <= progress.draws <= 5  # at most ~4 a second
-    progress.close()
-    last = stream.getvalue().split("\r")[-1]
-    assert "400/1,200 articles" in last and "33%" in last
-    assert "400.0 articles/s" in last and "4,000 words/s" in last
-    assert "ETA 0:00:02" in last  # 800 left at 400/s
-
-
-@pytest.mark.parametrize("stream, enabled", [(io.StringIO(), True), (FakeTTY(), False)])
-def test_progress_silent_off_tty_or_quiet(stream, enabled):
-    progress = Progress(stream, total=10, enabled=enabled, clock=iter(range(100)).__next__)
-    for _ in range(10):
-        progress.update(1, 5)
-    progress.close()
-    assert stream.getvalue() == ""
+from quotekit.corpus import runner
+from quotekit.corpus.shards import Shard
+from quotekit.corpus.writer import is_complete
 
 
 # ---------------------------------------------------------------------- runs (no model)
@@ -216,7 +56,7 @@ def test_empty_shard_gets_empty_output(tmp_path, fake_processor):
 def test_exception_mid_run_leaves_no_partial_output(tmp_path, monkeypatch, fake_processor):
     for name in "abc":
         write_shard(tmp_path / "in" / f"{name}.jsonl", [f"{name}{i}" for i in range(5)])
-    real = batch.process_records
+    real = runner.process_records
 
     def dying(records, **kw):
         for n, pair in enumerate(real(records, **kw)):
@@ -224,12 +64,12 @@ def test_exception_mid_run_leaves_no_partial_output(tmp_path, monkeypatch, fake_
                 raise KeyboardInterrupt
             yield pair
 
-    monkeypatch.setattr(batch, "process_records", dying)
+    monkeypatch.setattr(runner, "process_records", dying)
     out = tmp_path / "out"
     code, _, _ = run([str(tmp_path / "in"), "--output-dir", str(out), "--quiet"])
     assert code == 130
     assert sorted(p.name for p in out.iterdir()) == ["a.jsonl", "a.jsonl.done"]  # no tmp, no b
-    monkeypatch.setattr(batch, "process_records", real)
+    monkeypatch.setattr(runner, "process_records", real)
     a_mtime = (out / "a.jsonl").stat().st_mtime_ns
     code, _, err = run([str(tmp_path / "in"), "--output-dir", str(out), "--resume"])
     assert code == 0

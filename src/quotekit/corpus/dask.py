@@ -1,7 +1,7 @@
 """Run quotekit on Dask: bags, dataframes, and ``quotekit extract --scheduler/--dask-workers``.
 
 >>> import dask.bag as db
->>> from quotekit.dask import extract_bag
+>>> from quotekit.corpus.dask import extract_bag
 >>> bag = db.read_text("shards/*.jsonl").map(json.loads)      # dicts with "id", "text"
 >>> articles = extract_bag(bag)                                # bag of Article dicts
 >>> articles.map(json.dumps).to_textfiles("out/*.jsonl")
@@ -13,8 +13,8 @@ by reference, so no pipeline is ever serialised with a task. Use one thread per
 worker process (``threads_per_worker=1``): a spaCy pipeline is not meant to be
 shared by threads running at once, and processes give parallelism without the GIL.
 
-Dask itself is imported lazily: ``import quotekit.dask`` works without it and the
-functions that need it raise ``DaskNotInstalled`` (a ``QuotekitError`` and an
+Dask itself is imported lazily: ``import quotekit.corpus.dask`` works without it and
+the functions that need it raise ``DaskNotInstalled`` (a ``QuotekitError`` and an
 ``ImportError``) with the install command.
 """
 
@@ -29,7 +29,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from quotekit.errors import Errors, QuotekitError, Warnings
+from .. import api
+from ..errors import Errors, QuotekitError, Warnings
+from ..pipeline import load
+from .inputs import InputRecord, error_dict, error_info, error_output
+from .runner import Processor, execute
 
 
 class DaskNotInstalled(QuotekitError, ImportError):
@@ -69,12 +73,8 @@ def get_pipeline(model: str | None = None, config: dict[str, Any] | None = None)
             nlp = _PIPELINES.get(key)
             if nlp is None:
                 if model is None and not config:
-                    from quotekit.api import default_nlp
-
-                    nlp = default_nlp()
+                    nlp = api.default_nlp()
                 else:
-                    from quotekit.pipeline import load
-
                     nlp = load(model, config=config)
                 _PIPELINES[key] = nlp
                 _STATS["loads"] += 1
@@ -83,7 +83,7 @@ def get_pipeline(model: str | None = None, config: dict[str, Any] | None = None)
 
 def worker_stats() -> dict[str, int]:
     """Pipelines loaded, partitions and articles processed in this process (for tests and
-    monitoring: ``client.run(quotekit.dask.worker_stats)``)."""
+    monitoring: ``client.run(quotekit.corpus.dask.worker_stats)``)."""
     return dict(_STATS)
 
 
@@ -93,15 +93,9 @@ def warm_up(model: str | None = None, config: dict[str, Any] | None = None) -> i
     return _STATS["loads"]
 
 
-def _error(rid: Any, code: str, message: str, origin: str) -> dict[str, Any]:
-    # the same shape as quotekit.cli.error_output
-    return {
-        "id": rid,
-        "error": {"code": code, "message": message, "input": origin},
-        "quotes": [],
-        "entities": [],
-        "sources": [],
-    }
+def _error(rid: str | None, code: str, message: str, origin: str) -> dict[str, Any]:
+    """An error record, as ``quotekit.corpus.inputs.error_output`` makes them."""
+    return error_dict(rid, error_info(code, message, origin))
 
 
 def _as_id(value: Any) -> str | None:
@@ -125,8 +119,6 @@ def extract_partition(
     An item that is neither a str nor a mapping with a ``text_key`` string gets an
     error record (E014); an article whose processing raises gets one too (E015).
     """
-    from quotekit.api import extract_many
-
     items = list(items)
     outs: list[dict[str, Any] | None] = [None] * len(items)
     todo: list[tuple[int, str, str | None]] = []
@@ -137,38 +129,43 @@ def extract_partition(
             todo.append((i, item[text_key], _as_id(item.get(id_key))))
         else:
             rid = _as_id(item.get(id_key)) if isinstance(item, Mapping) else None
-            outs[i] = _error(
-                rid,
-                "E014",
-                Errors.E014.format(index=i, key=text_key, type=type(item).__name__),
-                f"item {i}",
-            )
+            message = Errors.E014.format(index=i, key=text_key, type=type(item).__name__)
+            outs[i] = _error(rid, "E014", message, f"item {i}")
     if todo:
-        nlp = get_pipeline(model, config)
-        try:
-            for (i, _, _), article in zip(
-                todo,
-                extract_many(
-                    [(text, rid) for _, text, rid in todo], nlp=nlp, batch_size=batch_size
-                ),
-            ):
-                outs[i] = article.to_dict()
-        except Exception:  # noqa: BLE001  find the culprit: redo the rest one by one
-            for i, text, rid in todo:
-                if outs[i] is not None:
-                    continue
-                try:
-                    outs[i] = next(iter(extract_many([(text, rid)], nlp=nlp))).to_dict()
-                except Exception as exc:  # noqa: BLE001
-                    outs[i] = _error(
-                        rid,
-                        "E015",
-                        Errors.E015.format(id=rid, reason=f"{type(exc).__name__}: {exc}"),
-                        f"item {i}",
-                    )
+        _extract_into(outs, todo, get_pipeline(model, config), batch_size)
     _STATS["partitions"] += 1
     _STATS["articles"] += len(todo)
     return outs  # type: ignore[return-value]
+
+
+def _extract_into(
+    outs: list[dict[str, Any] | None],
+    todo: list[tuple[int, str, str | None]],
+    nlp: Any,
+    batch_size: int,
+) -> None:
+    """Fill ``outs`` at the indices of ``todo`` with article dicts, or error records (E015).
+
+    A failure anywhere in the batch makes the rest run one article at a time, so the
+    article that raises is found and only it gets an error record.
+    """
+    try:
+        texts = [(text, rid) for _, text, rid in todo]
+        for (i, _, _), article in zip(
+            todo, api.extract_many(texts, nlp=nlp, batch_size=batch_size)
+        ):
+            outs[i] = article.to_dict()
+    except Exception:  # noqa: BLE001  find the culprit: redo the rest one by one
+        for i, text, rid in todo:
+            if outs[i] is not None:
+                continue
+            try:
+                outs[i] = next(iter(api.extract_many([(text, rid)], nlp=nlp))).to_dict()
+            except Exception as exc:  # noqa: BLE001  reported in the article's error record
+                reason = f"{type(exc).__name__}: {exc}"
+                outs[i] = _error(
+                    rid, "E015", Errors.E015.format(id=rid, reason=reason), f"item {i}"
+                )
 
 
 # ---------------------------------------------------------------------- public API
@@ -205,7 +202,7 @@ DATAFRAME_COLUMNS = ("id", "article", "n_quotes", "n_entities", "error")
 
 
 def _frame_meta():
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped]
 
     return pd.DataFrame(
         {
@@ -287,18 +284,16 @@ def extract_dataframe(
 
 # ---------------------------------------------------------------------- the CLI
 def _ordered_process(
-    client, records: Iterable[Any], partition_size: int, window: int, batch_size: int
-) -> Iterator[tuple[Any, dict[str, Any]]]:
+    client, records: Iterable[InputRecord], partition_size: int, window: int, batch_size: int
+) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
     """``(input record, output)`` pairs in input order, processed on ``client``'s workers.
 
     Records are cut into partitions of ``partition_size`` and at most ``window``
     partitions are in flight, so memory stays bounded whatever the corpus size.
     """
-    from quotekit.cli import error_output
+    pending: deque[tuple[list[InputRecord], Any]] = deque()
 
-    pending: deque[tuple[list[Any], Any]] = deque()
-
-    def submit(chunk: list[Any]) -> None:
+    def submit(chunk: list[InputRecord]) -> None:
         ok = [{"id": r.id, "text": r.text} for r in chunk if r.error is None]
         future = (
             client.submit(extract_partition, ok, "text", "id", batch_size, pure=False)
@@ -307,13 +302,13 @@ def _ordered_process(
         )
         pending.append((chunk, future))
 
-    def drain_one() -> Iterator[tuple[Any, dict[str, Any]]]:
+    def drain_one() -> Iterator[tuple[InputRecord, dict[str, Any]]]:
         chunk, future = pending.popleft()
         outs = iter(future.result() if future is not None else ())
         for rec in chunk:
             yield rec, (error_output(rec) if rec.error is not None else next(outs))
 
-    chunk: list[Any] = []
+    chunk: list[InputRecord] = []
     for rec in records:
         chunk.append(rec)
         if len(chunk) >= partition_size:
@@ -336,46 +331,50 @@ def run_dask(paths: list[str], args: argparse.Namespace, stdout: TextIO, stderr:
     """``quotekit extract`` on Dask: ``--scheduler ADDRESS`` or ``--dask-workers N``.
 
     Shards, output files, ``--resume`` and the progress bar work as in
-    ``quotekit.batch``; the client reads the inputs and sends partitions of
+    ``quotekit.corpus.runner``; the client reads the inputs and sends partitions of
     ``--batch-size`` articles to the workers. Without ``--output-dir`` the records
     go to stdout in input order.
     """
     _require_dask(distributed=True)
-    from quotekit import batch
-
     quiet = bool(getattr(args, "quiet", False))
     if getattr(args, "n_process", 1) not in (None, 1) and not quiet:
         print("quotekit: warning: " + Warnings.W004, file=stderr)
 
-    @contextmanager
     def backend(a: argparse.Namespace):
-        from distributed import Client, LocalCluster
+        return _dask_backend(a, quiet, stderr)
 
-        cluster = None
-        if getattr(a, "scheduler", None):
-            client = Client(a.scheduler)
-        else:
-            cluster = LocalCluster(
-                n_workers=a.dask_workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=":0",
-            )
-            client = Client(cluster)
-        try:
-            threads = sum(client.nthreads().values()) or 1
-            if not quiet:
-                where = a.scheduler or f"a local cluster of {a.dask_workers} worker(s)"
-                print(f"quotekit: running on {where} ({threads} worker thread(s))", file=stderr)
-            size = max(1, getattr(a, "batch_size", 64) or 64)
+    return execute(paths, args, stdout, stderr, backend)
 
-            def process(records: Iterable[Any]):
-                return _ordered_process(client, records, size, max(4, 3 * threads), size)
 
-            yield process
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+@contextmanager
+def _dask_backend(a: argparse.Namespace, quiet: bool, stderr: TextIO) -> Iterator[Processor]:
+    """A ``Processor`` on the cluster at ``--scheduler``, or on a local cluster of
+    ``--dask-workers`` processes (closed afterwards; a running cluster is left running)."""
+    from distributed import Client, LocalCluster
 
-    return batch.execute(paths, args, stdout, stderr, backend)
+    cluster = None
+    if getattr(a, "scheduler", None):
+        client = Client(a.scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=a.dask_workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+        )
+        client = Client(cluster)
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        if not quiet:
+            where = a.scheduler or f"a local cluster of {a.dask_workers} worker(s)"
+            print(f"quotekit: running on {where} ({threads} worker thread(s))", file=stderr)
+        size = max(1, getattr(a, "batch_size", 64) or 64)
+
+        def process(records: Iterable[InputRecord]):
+            return _ordered_process(client, records, size, max(4, 3 * threads), size)
+
+        yield process
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,314 @@
+"""Running ``quotekit extract``: records through the pipeline, in input order.
+
+* ``run_stream``: every output record to stdout as json, jsonl or a table.
+* ``run_local``: ``--output-dir``, one JSONL file per shard (``quotekit.corpus.shards``),
+  written atomically with a manifest for ``--resume`` (``quotekit.corpus.writer``),
+  with a progress bar; the pipeline runs here (``--n-process`` worker processes).
+* ``execute``: the shard run itself, on any backend that turns input records into
+  output records (``local_processor`` here, Dask in ``quotekit.corpus.dask``).
+
+A failed input gets an error record in its place; the exit code is 1 when any
+record failed, 2 for an unusable output directory, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from .. import api
+from ..errors import Errors, Warnings
+from .formats import write_json, write_record
+from .inputs import InputRecord, error_output, iter_inputs
+from .progress import Progress
+from .shards import Shard, discover_shards
+from .writer import ShardWriter, is_complete, read_manifest, remove_stale_temps
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+#: ``(input record, output dict)`` pairs in input order, from records.
+Processor = Callable[[Iterable[InputRecord]], Iterator[tuple[InputRecord, dict[str, Any]]]]
+#: Called with the parsed arguments when there is work: a context manager that
+#: yields a ``Processor``.
+Backend = Callable[[argparse.Namespace], AbstractContextManager[Processor]]
+
+
+def process_records(
+    records: Iterable[InputRecord], *, nlp=None, n_process: int = 1, batch_size: int = 16
+) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
+    """``(input, output dict)`` pairs in input order; failed inputs get error records."""
+    order: deque[InputRecord] = deque()
+
+    def texts() -> Iterator[tuple[str, str | None]]:
+        for rec in records:
+            order.append(rec)
+            if rec.error is None:
+                yield rec.text, rec.id  # type: ignore[misc]
+
+    for article in api.extract_many(texts(), n_process=n_process, batch_size=batch_size, nlp=nlp):
+        while order and order[0].error is not None:
+            rec = order.popleft()
+            yield rec, error_output(rec)
+        rec = order.popleft()
+        yield rec, article.to_dict()
+    while order:
+        rec = order.popleft()
+        yield rec, error_output(rec)
+
+
+# ---------------------------------------------------------------------- stdout
+def run_stream(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """``quotekit extract`` without ``--output-dir``: records to stdout in ``args.format``."""
+    records = iter_inputs(args.files or ["-"], args.input_format, args.encoding, stderr)
+    nlp = api.default_nlp()
+    failed = 0
+    outputs: list[dict[str, Any]] = []
+    for _, out in process_records(
+        records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+    ):
+        if out.get("error"):
+            failed += 1
+        if args.format == "json":
+            outputs.append(out)
+        else:
+            write_record(out, args.format, stdout)
+    if args.format == "json":
+        write_json(outputs, stdout)
+    stdout.flush()
+    if failed:
+        print(f"quotekit: {failed} input(s) failed; see the error records", file=stderr)
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- shards
+@contextmanager
+def local_processor(args: argparse.Namespace) -> Iterator[Processor]:
+    """``nlp.pipe`` in this process (with ``--n-process`` worker processes)."""
+    nlp = api.default_nlp()
+
+    def process(records: Iterable[InputRecord]):
+        return process_records(
+            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+        )
+
+    yield process
+
+
+def run_local(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """``quotekit extract --output-dir``: the shard run with the pipeline in this process."""
+    return execute(list(args.files or ["-"]), args, stdout, stderr, local_processor)
+
+
+@dataclass
+class RunOptions:
+    """What a shard run takes from the command line."""
+
+    out_dir: str | None = None
+    input_format: str = "text"
+    encoding: str = "utf-8"
+    resume: bool = False
+    quiet: bool = False
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> RunOptions:
+        return cls(
+            out_dir=getattr(args, "output_dir", None),
+            input_format=getattr(args, "input_format", "text"),
+            encoding=getattr(args, "encoding", "utf-8"),
+            resume=bool(getattr(args, "resume", False)),
+            quiet=bool(getattr(args, "quiet", False)),
+        )
+
+
+@dataclass
+class RunPlan:
+    """The shards of a run: those to do, and those ``--resume`` finds complete."""
+
+    shards: list[Shard]
+    missing: int  # inputs that matched nothing
+    todo: list[Shard] = field(default_factory=list)
+    skipped: list[Shard] = field(default_factory=list)
+    skipped_records: int = 0
+    skipped_failed: int = 0
+
+
+def execute(
+    paths: list[str],
+    args: argparse.Namespace,
+    stdout: TextIO,
+    stderr: TextIO,
+    backend: Backend,
+) -> int:
+    """Discover shards, skip complete ones, run the rest through ``backend``, write output.
+
+    backend: called with ``args`` only when there is work; a context manager that
+        yields a ``Processor``.
+    RETURNS (int): the exit code.
+    """
+    opts = RunOptions.from_args(args)
+    started = time.monotonic()
+    if opts.resume and not opts.out_dir and not opts.quiet:
+        print("quotekit: warning: " + Warnings.W005, file=stderr)
+    if opts.out_dir and not _usable_output_dir(opts.out_dir, stderr):
+        return EXIT_USAGE
+    plan = plan_run(paths, opts, stderr)
+    run = ShardRun(plan.todo, opts, stdout, stderr)
+    run.run(backend, args)
+    if not opts.quiet:
+        print(_summary(run, plan, opts, started), file=stderr)
+    if not plan.shards and not plan.missing:
+        return EXIT_OK
+    failures = run.failed + plan.skipped_failed + plan.missing
+    return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _usable_output_dir(out_dir: str, stderr: TextIO) -> bool:
+    """Create ``out_dir`` if missing; report (E016) and RETURN False when it is unusable."""
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+    except OSError as exc:
+        reason: object = exc.strerror or exc
+    else:
+        if os.access(out_dir, os.W_OK):
+            return True
+        reason = "not writable"
+    print("quotekit: error: " + Errors.E016.format(path=out_dir, reason=reason), file=stderr)
+    return False
+
+
+def plan_run(paths: list[str], opts: RunOptions, stderr: TextIO) -> RunPlan:
+    """The shards of ``paths``; with ``--resume``, the complete ones are set aside."""
+    shards, missing = discover_shards(paths, opts.input_format, stderr, exclude_dir=opts.out_dir)
+    plan = RunPlan(shards, missing)
+    for shard in shards:
+        if (
+            opts.out_dir
+            and opts.resume
+            and is_complete(opts.out_dir, shard, opts.input_format, opts.encoding)
+        ):
+            plan.skipped.append(shard)
+            manifest = read_manifest(opts.out_dir, shard) or {}
+            plan.skipped_failed += int(manifest.get("failed") or 0)
+            plan.skipped_records += int(manifest.get("records") or 0)
+        else:
+            plan.todo.append(shard)
+    return plan
+
+
+class ShardRun:
+    """One pass over the shards to do: each output record goes to its shard's writer
+    (or to stdout without an output directory), each shard is committed when its
+    last record is written, and everything unfinished is dropped when the run fails."""
+
+    def __init__(self, todo: list[Shard], opts: RunOptions, stdout: TextIO, stderr: TextIO):
+        self.todo = todo
+        self.opts = opts
+        self.stdout = stdout
+        self.stderr = stderr
+        counts = [s.count_records() for s in todo]
+        total = None if any(c is None for c in counts) else sum(counts)  # type: ignore[arg-type]
+        self.progress = Progress(stderr, total, enabled=not opts.quiet)
+        self.writers: dict[int, ShardWriter] = {}
+        # which shard each record belongs to, and whether it is the shard's last
+        self.route: deque[tuple[int, bool]] = deque()
+        self.failed = 0
+        self.articles = 0
+
+    def run(self, backend: Backend, args: argparse.Namespace) -> None:
+        try:
+            if self.todo:
+                with backend(args) as process:
+                    self.progress.start = time.monotonic()
+                    for rec, out in process(self.records()):
+                        self.emit(rec, out)
+        except BaseException:
+            for w in self.writers.values():
+                w.abort()
+            self.progress.close()
+            raise
+        self.progress.close()
+        if not self.opts.out_dir:
+            self.stdout.flush()
+
+    def records(self) -> Iterator[InputRecord]:
+        """The input records of every shard to do, routed as they go."""
+        for idx, shard in enumerate(self.todo):
+            if self.opts.out_dir:
+                remove_stale_temps(self.opts.out_dir, shard)
+            it = iter(shard.records(self.opts.encoding, self.stderr))
+            try:
+                current = next(it)
+            except StopIteration:
+                self.finish(idx)  # an empty shard still gets its (empty) output
+                continue
+            for upcoming in it:
+                self.route.append((idx, False))
+                yield current
+                current = upcoming
+            self.route.append((idx, True))
+            yield current
+
+    def emit(self, rec: InputRecord, out: dict[str, Any]) -> None:
+        idx, last = self.route.popleft()
+        is_error = bool(out.get("error"))
+        self.failed += is_error
+        self.articles += 1
+        if self.opts.out_dir:
+            self.writer(idx).write(out)
+        else:
+            self.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        self.progress.update(1, _words(rec.text), int(is_error))
+        if last:
+            self.finish(idx)
+
+    def writer(self, idx: int) -> ShardWriter:
+        if idx not in self.writers:
+            shard = self.todo[idx]
+            opts = self.opts
+            sig = shard.signature(opts.input_format, opts.encoding) if shard.checkable else None
+            self.writers[idx] = ShardWriter(opts.out_dir, shard, sig)  # type: ignore[arg-type]
+        return self.writers[idx]
+
+    def finish(self, idx: int) -> None:
+        if self.opts.out_dir:
+            self.writer(idx).commit()
+            del self.writers[idx]
+
+
+def _summary(run: ShardRun, plan: RunPlan, opts: RunOptions, started: float) -> str:
+    """The closing line: articles, failures, rates, skipped shards, missing inputs."""
+    elapsed = time.monotonic() - started
+    work = max(time.monotonic() - run.progress.start, 1e-9)
+    articles = run.articles
+    parts = [
+        (
+            f"quotekit: {articles:,} articles ({run.failed:,} failed) from {len(plan.todo):,} "
+            f"shard(s) in {elapsed:.1f}s"
+        )
+    ]
+    if articles:
+        parts.append(f"{articles / work:,.1f} articles/s, {run.progress.words / work:,.0f} words/s")
+    if plan.skipped:
+        parts.append(
+            f"{len(plan.skipped):,} complete shard(s) skipped ({plan.skipped_records:,} "
+            f"records, {plan.skipped_failed:,} failed)"
+        )
+    if plan.missing:
+        parts.append(f"{plan.missing} input(s) not found")
+    if opts.out_dir:
+        parts.append(f"output in {opts.out_dir}")
+    return "; ".join(parts)
+
+
+def _words(text: str | None) -> int:
+    return len(text.split()) if text else 0
