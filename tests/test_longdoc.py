@@ -14,7 +14,7 @@ from strategies import MARKS, news_texts
 
 import quotekit
 from quotekit.longdoc import MAX_AFFIX_RUN, split_text
-from quotekit.quotemarks import scan
+from quotekit.components._quotes import scan
 
 # Invented paragraphs; the person of the first paragraph is quoted again only at the end.
 OPENING = (

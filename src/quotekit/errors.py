@@ -85,6 +85,16 @@ class Errors(metaclass=ErrorsWithCodes):
         "Extra entries for word list {key!r} must be a list of words (or, for a list of "
         "pairs, a mapping of word to value); got {value!r}."
     )
+    E070 = (
+        "Word list {name!r} of the quote scanner's words is missing or is not a list of "
+        "strings (got {value!r}). A table given to quotekit.quote_words.v1 (path=...) "
+        "needs every list of data/lexicons/quote_words.json."
+    )
+    E071 = (
+        "Phrase list {name!r} of the boilerplate phrases is missing or is not a list of "
+        "strings (got {value!r}). A table given to quotekit.boilerplate_phrases.v1 "
+        "(path=...) needs every list of data/lexicons/boilerplate_phrases.json."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
