@@ -10,7 +10,7 @@ from itertools import pairwise
 import pytest
 import spacy
 
-import quotekit.components  # registers the factories
+import quotekit.components  # noqa: F401  (registers the factories)
 from quotekit.components.boilerplate import find_boilerplate
 
 

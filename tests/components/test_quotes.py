@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import quotekit.components  # registers the factories
+import quotekit.components  # noqa: F401  (registers the factories)
 
 
 @pytest.fixture(scope="module")

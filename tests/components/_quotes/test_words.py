@@ -6,7 +6,7 @@ import attrs
 import pytest
 import spacy
 
-import quotekit.components  # registers the factories
+import quotekit.components  # noqa: F401  (registers the factories)
 from quotekit.components._quotes import QuoteWords, default_words, scan
 from quotekit.errors import QuotekitError
 from quotekit.registry import quote_words_v1
