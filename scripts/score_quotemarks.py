@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from quotekit.quotemarks import QUOTE_MARKS, scan
+from quotekit.components._quotes import scan
+from quotekit.text.quotemarks import QUOTE_MARKS
 
 _STRIP = set(QUOTE_MARKS) | set(".,;:!?\u2026") | {"\u201e"}
 THRESHOLDS = (0.3, 0.8, "exact")

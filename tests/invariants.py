@@ -18,25 +18,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from quotekit.quotemarks import OPENING_MARKS
+from quotekit.text.quotemarks import OPENING_MARKS
 
 
 def article_violations(text: str, out: dict[str, Any]) -> list[str]:
     """All invariant violations of one ``Article.to_dict()`` for its input ``text``."""
     bad: list[str] = []
-    n = len(text)
-
-    def span(where: str, m: dict[str, Any] | None) -> None:
-        if m is None:
-            return
-        s, e = m.get("start"), m.get("end")
-        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= n):
-            bad.append(f"{where}: offsets {s}..{e} outside the text (len {n})")
-        elif text[s:e] != m.get("text"):
-            bad.append(f"{where}: text[{s}:{e}]={text[s:e]!r} but text={m.get('text')!r}")
-        elif s == e:
-            bad.append(f"{where}: empty span at {s}")
-
     try:
         if json.loads(json.dumps(out)) != out:
             bad.append("to_dict() does not survive a JSON round trip")
@@ -52,33 +39,60 @@ def article_violations(text: str, out: dict[str, Any]) -> list[str]:
 
     prev_end = 0
     for q in out["quotes"]:
-        qid, s, e, qt = q["id"], q["start"], q["end"], q["text"]
-        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n):
-            bad.append(f"{qid}: offsets {s}..{e} outside the text (len {n})")
-            continue
-        if text[s] not in OPENING_MARKS:
-            bad.append(f"{qid}: text[{s}]={text[s]!r} is not an opening mark")
-        # The content sits right after the opening mark (one or two characters: '')
-        # and ends at the closing mark, or at ``end`` for a quote left open.
-        if not any(
-            text[cs : cs + len(qt)] == qt and e - 2 <= cs + len(qt) <= e for cs in (s + 1, s + 2)
-        ):
-            bad.append(f"{qid}: text {qt!r} is not the content of {text[s:e]!r}")
-        if s < prev_end:
-            bad.append(f"{qid}: starts at {s}, before the previous quote ends ({prev_end})")
-        prev_end = max(prev_end, e)
-        if q["kind"] not in ("full", "partial"):
-            bad.append(f"{qid}: kind {q['kind']!r}")
-        span(f"{qid}.speaker_mention", q.get("speaker_mention"))
-        span(f"{qid}.cue", q.get("cue"))
-        if q.get("speaker") is not None and q["speaker"] not in entity_ids:
-            bad.append(f"{qid}: speaker {q['speaker']!r} is no entity id")
-        if q.get("via") is not None and q["via"] not in source_ids:
-            bad.append(f"{qid}: via {q['via']!r} is no source id")
+        prev_end = _quote_violations(text, q, prev_end, entity_ids, source_ids, bad)
     for ent in out["entities"]:
         for i, m in enumerate(ent["mentions"]):
-            span(f"{ent['id']}.mentions[{i}]", m)
+            _span_violations(text, f"{ent['id']}.mentions[{i}]", m, bad)
     for src in out["sources"]:
         for i, m in enumerate(src["mentions"]):
-            span(f"{src['id']}.mentions[{i}]", m)
+            _span_violations(text, f"{src['id']}.mentions[{i}]", m, bad)
     return bad
+
+
+def _span_violations(text: str, where: str, m: dict[str, Any] | None, bad: list[str]) -> None:
+    """A mention must lie inside the text, be non-empty and carry its own text."""
+    if m is None:
+        return
+    n = len(text)
+    s, e = m.get("start"), m.get("end")
+    if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= n):
+        bad.append(f"{where}: offsets {s}..{e} outside the text (len {n})")
+    elif text[s:e] != m.get("text"):
+        bad.append(f"{where}: text[{s}:{e}]={text[s:e]!r} but text={m.get('text')!r}")
+    elif s == e:
+        bad.append(f"{where}: empty span at {s}")
+
+
+def _quote_violations(
+    text: str,
+    q: dict[str, Any],
+    prev_end: int,
+    entity_ids: list[str],
+    source_ids: list[str],
+    bad: list[str],
+) -> int:
+    """The violations of one quote; RETURNS the end of the quotes seen so far."""
+    n = len(text)
+    qid, s, e, qt = q["id"], q["start"], q["end"], q["text"]
+    if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n):
+        bad.append(f"{qid}: offsets {s}..{e} outside the text (len {n})")
+        return prev_end
+    if text[s] not in OPENING_MARKS:
+        bad.append(f"{qid}: text[{s}]={text[s]!r} is not an opening mark")
+    # The content sits right after the opening mark (one or two characters: '')
+    # and ends at the closing mark, or at ``end`` for a quote left open.
+    if not any(
+        text[cs : cs + len(qt)] == qt and e - 2 <= cs + len(qt) <= e for cs in (s + 1, s + 2)
+    ):
+        bad.append(f"{qid}: text {qt!r} is not the content of {text[s:e]!r}")
+    if s < prev_end:
+        bad.append(f"{qid}: starts at {s}, before the previous quote ends ({prev_end})")
+    if q["kind"] not in ("full", "partial"):
+        bad.append(f"{qid}: kind {q['kind']!r}")
+    _span_violations(text, f"{qid}.speaker_mention", q.get("speaker_mention"), bad)
+    _span_violations(text, f"{qid}.cue", q.get("cue"), bad)
+    if q.get("speaker") is not None and q["speaker"] not in entity_ids:
+        bad.append(f"{qid}: speaker {q['speaker']!r} is no entity id")
+    if q.get("via") is not None and q["via"] not in source_ids:
+        bad.append(f"{qid}: via {q['via']!r} is no source id")
+    return max(prev_end, e)

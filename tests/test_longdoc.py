@@ -13,8 +13,8 @@ from invariants import article_violations
 from strategies import MARKS, news_texts
 
 import quotekit
+from quotekit.components._quotes import scan
 from quotekit.longdoc import MAX_AFFIX_RUN, split_text
-from quotekit.quotemarks import scan
 
 # Invented paragraphs; the person of the first paragraph is quoted again only at the end.
 OPENING = (

@@ -93,6 +93,8 @@ BLIGHTY = "Jane Doe flew home to Blighty on Monday."
 HERALD = "\u201cWe will win,\u201d Jane Doe told the Harbour Herald."
 STRAIGHT = '"The rain is awful," she said.'
 CURLY = "\u201cThe rain is awful,\u201d she said."
+# Invented: with "blueprint" as a naming word (like "the film"), the marked words name it.
+BLUEPRINT = 'Jane Doe described the blueprint "a total mess" on Monday.'
 
 
 def run_script(code: str, *args: str) -> str:
@@ -333,6 +335,36 @@ def test_overrides_through_spacy_load_config_argument(nlp, tmp_path):
     assert [
         e.iso for e in quotekit.extract(BLIGHTY, nlp=custom).entities if e.type == "COUNTRY"
     ] == ["GB"]
+
+
+def test_quote_words_through_config_cfg(nlp, tmp_path):
+    assert [q.text for q in quotekit.extract(BLUEPRINT, nlp=nlp).quotes] == ["a total mess"]
+    nlp.to_disk(tmp_path / "p")
+    config = spacy.util.load_config(tmp_path / "p" / "config.cfg")
+    assert config["components"]["quotekit_quotes"]["words"]["@misc"] == "quotekit.quote_words.v1"
+    config["components"]["quotekit_quotes"]["words"]["extra"] = {"term_cues": ["blueprint"]}
+    config.to_disk(tmp_path / "p" / "config.cfg")
+    custom = spacy.load(tmp_path / "p")
+    assert quotekit.extract(BLUEPRINT, nlp=custom).quotes == ()
+    doc = custom(BLUEPRINT)
+    assert [s.text for s in doc.spans["quotekit_marked_terms"]] == ['"a total mess"']
+
+
+def test_pipeline_saved_without_the_word_tables_loads_with_the_defaults(nlp, tmp_path):
+    """A pipeline saved before ``words``/``phrases`` existed gets the shipped tables."""
+    nlp.to_disk(tmp_path / "p")
+    config = spacy.util.load_config(tmp_path / "p" / "config.cfg")
+    del config["components"]["quotekit_quotes"]["words"]
+    del config["components"]["quotekit_boilerplate"]["phrases"]
+    config.to_disk(tmp_path / "p" / "config.cfg")
+    old = spacy.load(tmp_path / "p")
+    assert old.config["components"]["quotekit_quotes"]["words"]["@misc"] == (
+        "quotekit.quote_words.v1"
+    )
+    assert old.config["components"]["quotekit_boilerplate"]["phrases"]["@misc"] == (
+        "quotekit.boilerplate_phrases.v1"
+    )
+    assert dicts(old, ARTICLES) == dicts(nlp, ARTICLES)
 
 
 # ----------------------------------------------------------------------- 6. displaCy

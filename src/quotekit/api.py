@@ -9,12 +9,13 @@ indexes the original text.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 
-from .errors import Errors
+from .components._quotes import QuoteWords
+from .errors import Errors, QuotekitError
 from .longdoc import merge_articles, split_text
 from .model import Article
 from .parallel import pipe_articles
@@ -80,8 +81,8 @@ def extract_many(
     YIELDS (Article): one per input text.
     RAISES (TypeError): when an item is neither a str nor a ``(str, id)`` pair (the
         message names its position); raised when the iteration reaches it.
-    RAISES (ValueError): when ``n_process``, ``batch_size`` or ``max_chars`` is not a
-        positive int.
+    RAISES (QuotekitError): a ValueError, when ``n_process``, ``batch_size`` or
+        ``max_chars`` is not a positive int.
     RAISES (WorkerError): when a worker process dies (``n_process > 1``).
     """
     for name, value in (
@@ -90,7 +91,7 @@ def extract_many(
         ("max_chars", max_chars),
     ):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(
+            raise QuotekitError(
                 Errors.E012.format(value=value)
                 if name == "n_process"
                 else Errors.E017.format(name=name, value=value)
@@ -102,7 +103,7 @@ def extract_many(
     # A bad item ends the input: the items before it are processed and yielded,
     # then it raises.
     bad_item: list[TypeError] = []
-    parts = _parts(texts, max_chars, full_texts, bad_item)
+    parts = _parts(texts, max_chars, full_texts, bad_item, _scanner_words(nlp))
     pending: dict[int, list[tuple[int, Article]]] = {}
     stream = _articles(nlp, parts, n_process, batch_size)
     try:
@@ -119,9 +120,17 @@ def extract_many(
         raise bad_item[0]
 
 
+def _scanner_words(nlp: Language) -> QuoteWords | None:
+    """The word lists of the pipeline's quote scanner, so long texts split where it reads."""
+    if "quotekit_quotes" not in nlp.pipe_names:
+        return None
+    words = getattr(nlp.get_pipe("quotekit_quotes"), "words", None)
+    return words if isinstance(words, QuoteWords) else None
+
+
 def _articles(
     nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int, batch_size: int
-) -> Iterator[tuple[Article, tuple]]:
+) -> Generator[tuple[Article, tuple], None, None]:
     """``(Article, context)`` for every part, in order: here, or in worker processes."""
     if n_process > 1:
         yield from pipe_articles(nlp, parts, n_process, batch_size)
@@ -131,7 +140,11 @@ def _articles(
 
 
 def _parts(
-    texts: Iterable[Any], max_chars: int, full_texts: dict[int, str], bad_item: list[TypeError]
+    texts: Iterable[Any],
+    max_chars: int,
+    full_texts: dict[int, str],
+    bad_item: list[TypeError],
+    words: QuoteWords | None = None,
 ) -> Iterator[tuple[str, tuple]]:
     """``(part text, (index, n_parts, offset, id))`` for every part of every text.
 
@@ -150,7 +163,7 @@ def _parts(
             return
         if item_id is not None and not isinstance(item_id, str):
             item_id = str(item_id)
-        pieces = split_text(text, max_chars)
+        pieces = split_text(text, max_chars, words=words)
         if len(pieces) == 1:
             yield text, (index, 1, 0, item_id)
             continue

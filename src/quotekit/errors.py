@@ -105,6 +105,16 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E054 = "Unknown baseline {name!r}; available: 'textacy'."
     E055 = "{value} is not a score between 0 and 1 (or 0 and 100)."
+    E070 = (
+        "Word list {name!r} of the quote scanner's words is missing or is not a list of "
+        "strings (got {value!r}). A table given to quotekit.quote_words.v1 (path=...) "
+        "needs every list of data/lexicons/quote_words.json."
+    )
+    E071 = (
+        "Phrase list {name!r} of the boilerplate phrases is missing or is not a list of "
+        "strings (got {value!r}). A table given to quotekit.boilerplate_phrases.v1 "
+        "(path=...) needs every list of data/lexicons/boilerplate_phrases.json."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

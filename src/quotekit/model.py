@@ -14,6 +14,7 @@ import attrs
 from spacy.tokens import Doc
 
 from .extensions import SPAN_KEYS, ensure_extensions
+from .render import render_html
 
 
 @attrs.frozen
@@ -193,8 +194,6 @@ class Article:
 
     def to_html(self) -> str:
         """A self-contained HTML page showing the article with its quotes marked."""
-        from .render import render_html
-
         return render_html([self])
 
 

@@ -18,7 +18,7 @@ import itertools
 import multiprocessing
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -37,7 +37,7 @@ _WORKER_NLP: Language | None = None
 
 def pipe_articles(
     nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int, batch_size: int
-) -> Iterator[tuple[Article, tuple]]:
+) -> Generator[tuple[Article, tuple], None, None]:
     """``(Article, context)`` for every ``(text, context)`` in ``parts``, in input order.
 
     ``context[-1]`` is the id given to the Article. Texts go to ``n_process`` worker
@@ -65,9 +65,9 @@ def pipe_articles(
                 results = pending.popleft().result()
             except BrokenProcessPool as exc:
                 raise WorkerError(Errors.E019.format(n_process=n_process, done=done)) from exc
-            batch = next(batches, None)
-            if batch is not None:
-                pending.append(executor.submit(_work, batch))
+            more = next(batches, None)
+            if more is not None:
+                pending.append(executor.submit(_work, more))
             for result in results:
                 yield result
                 done += 1

@@ -7,6 +7,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 from .errors import Errors, QuotekitError
 
@@ -90,6 +91,8 @@ def use_fast_attributes(nlp: Language) -> Language:
     from .components import tagmap  # noqa: F401  (registers the factory)
 
     ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        return nlp  # not spaCy's ruler: no patterns to take over
     patterns = [dict(p) for p in ruler.patterns]
     index = nlp.pipe_names.index("attribute_ruler")
     nlp.remove_pipe("attribute_ruler")

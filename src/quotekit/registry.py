@@ -148,3 +148,32 @@ def titles_v1(path: str | None = None) -> dict[str, Any]:
 def forenames_v1(path: str | None = None) -> dict[str, list[str]]:
     """First names that are clearly male or clearly female (for pronoun agreement)."""
     return dict(_read("forenames.json", path))
+
+
+@spacy.registry.misc("quotekit.quote_words.v1")
+def quote_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
+    """The quote scanner's word lists (``data/lexicons/quote_words.json``).
+
+    Lists: ``elisions``, ``reporting``, ``term_cues``, ``cue_determiners``, ``pronouns``,
+    ``title_small_words``, ``function_words``, ``verb_starts``, ``prepositions``; see
+    ``scripts/tables/lexicons/quote_words.tsv`` for what each is for.
+
+    path (str | None): a JSON file in the same shape to use instead of the shipped one.
+    extra (dict | None): words to add, ``{list name: [words]}``.
+    RETURNS (dict): ``{list name: [words]}``.
+    """
+    return read_lexicon("quote_words", path, extra)
+
+
+@spacy.registry.misc("quotekit.boilerplate_phrases.v1")
+def boilerplate_phrases_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
+    """Paywall lines, sign-up prompts and editors' notes (``quotekit_boilerplate``).
+
+    Lists: ``paywall_lines``, ``prompt_openers``, ``prompt_prefixes``, ``editors_notes``;
+    see ``scripts/tables/lexicons/boilerplate_phrases.tsv`` for what each is for.
+
+    path (str | None): a JSON file in the same shape to use instead of the shipped one.
+    extra (dict | None): phrases to add, ``{list name: [phrases]}``.
+    RETURNS (dict): ``{list name: [phrases]}``.
+    """
+    return read_lexicon("boilerplate_phrases", path, extra)

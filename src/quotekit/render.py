@@ -28,10 +28,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from html import escape
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Article, Entity, Quote, Source
 from .text import paragraphs
+
+if TYPE_CHECKING:
+    from .model import Article, Entity, Quote, Source
 
 __all__ = ["flag", "render_html"]
 
@@ -170,11 +172,6 @@ def _markup(text: str, levels: Sequence[Iterable[_Span]]) -> str:
     return "".join(out)
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Blank-line separated paragraphs as (start, end), trimmed of white space."""
-    return paragraphs(text, blank_line_separated=True)
-
-
 # --------------------------------------------------------------------- articles
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
@@ -276,9 +273,9 @@ def _mention_spans(article: Article) -> list[_Span]:
                 + (f" {ent.iso}" if ent.iso else "")
             )
     for q in article.quotes:
-        m = q.speaker_mention
-        if m is not None:
-            d = slot(m.start, m.end)
+        speaker = q.speaker_mention
+        if speaker is not None:
+            d = slot(speaker.start, speaker.end)
             if "qk-speaker" not in d["classes"]:
                 d["classes"].append("qk-speaker")
                 if not d["title"]:
@@ -295,7 +292,8 @@ def _mention_spans(article: Article) -> list[_Span]:
 
 
 def _article_text(article: Article, pfx: str) -> str:
-    paras = [_Span(a, b, 0, "p") for a, b in _paragraphs(article.text)]
+    # The view's paragraphs are blank-line separated (a single line break is a <br>).
+    paras = [_Span(a, b, 0, "p") for a, b in paragraphs(article.text, blank_line_separated=True)]
     if paras and _is_headline(article.text[paras[0].start : paras[0].end]):
         paras[0].attrs = ' class="qk-headline"'
     quotes, contents = _quote_spans(article, pfx)

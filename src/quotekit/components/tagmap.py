@@ -25,13 +25,14 @@ from typing import Any
 
 import numpy
 from spacy.language import Language
-from spacy.symbols import IDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 _KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 
-_COLUMNS = ["TAG", "LOWER", "DEP", "IS_SPACE", "POS", "MORPH", "LEMMA"]
+_COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE", "POS", "MORPH", "LEMMA")
+_COLUMN_ATTRS: list[int | str] = list(_COLUMNS)
 
 
 def _compile(pattern: list[dict[str, Any]], encode) -> list[list[tuple[str, str, Any]]] | None:
@@ -90,7 +91,8 @@ class TagMap:
 
         def effect(attrs: dict[str, Any]) -> tuple:
             return (
-                IDS.get(attrs["POS"]) if "POS" in attrs else None,
+                # a POS name's string id is its symbol id (NOUN -> 92)
+                strings.add(attrs["POS"]) if "POS" in attrs else None,
                 morphology.add(attrs["MORPH"]) if "MORPH" in attrs else None,
                 strings.add(attrs["LEMMA"]) if "LEMMA" in attrs else None,
                 attrs.get("DEP"),
@@ -128,9 +130,17 @@ class TagMap:
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array(_COLUMNS)
+        arr = doc.to_array(_COLUMN_ATTRS)
         cols = {name: arr[:, k].tolist() for k, name in enumerate(_COLUMNS)}
         hits: dict[int, list[tuple]] = {}
+        self._table_hits(cols, n, hits)
+        self._slow_hits(cols, n, doc.vocab.strings, hits)
+        if hits:
+            _apply(doc, cols, hits)
+        return doc
+
+    def _table_hits(self, cols: dict[str, list[int]], n: int, hits: dict[int, list]) -> None:
+        """The one-token exact rules, by dictionary look-up per token."""
         for keys, table in self.rules:
             columns = [cols[k] for k in keys]
             if len(columns) == 1:
@@ -144,7 +154,11 @@ class TagMap:
                     found = table.get(value)
                     if found:
                         hits.setdefault(i, []).extend(found)
-        strings = doc.vocab.strings
+
+    def _slow_hits(
+        self, cols: dict[str, list[int]], n: int, strings: StringStore, hits: dict[int, list]
+    ) -> None:
+        """The other rules, checked one by one where their first exact condition holds."""
         for order, conds, index, effect in self.slow:
             width = len(conds)
             gate = next(((k, op, a) for k, op, a in conds[0] if op in ("==", "IN")), None)
@@ -160,32 +174,33 @@ class TagMap:
             for i in starts:
                 if all(_match(cols, i + k, conds[k], strings) for k in range(width)):
                     hits.setdefault(i + index, []).append((order, *effect))
-        if not hits:
-            return doc
-        pos_col, morph_col, lemma_col = cols["POS"], cols["MORPH"], cols["LEMMA"]
-        deps: dict[int, str] = {}
-        for i, found in hits.items():
-            found.sort()  # the ruler's own order: later patterns win
-            for _, pos, morph, lemma, dep in found:
-                if pos is not None:
-                    pos_col[i] = pos
-                if morph is not None:
-                    morph_col[i] = morph
-                if lemma is not None:
-                    lemma_col[i] = lemma
-                if dep is not None:
-                    deps[i] = dep
-        out = numpy.array([pos_col, morph_col, lemma_col], dtype="uint64").T
-        doc.from_array(["POS", "MORPH", "LEMMA"], out)
-        for i, dep in deps.items():
-            doc[i].dep_ = dep
-        return doc
+
+
+def _apply(doc: Doc, cols: dict[str, list[int]], hits: dict[int, list[tuple]]) -> None:
+    """Write the effects of the rules that hit, in the ruler's order (later rules win)."""
+    pos_col, morph_col, lemma_col = cols["POS"], cols["MORPH"], cols["LEMMA"]
+    deps: dict[int, str] = {}
+    for i, found in hits.items():
+        found.sort()  # the ruler's own order: later patterns win
+        for _, pos, morph, lemma, dep in found:
+            if pos is not None:
+                pos_col[i] = pos
+            if morph is not None:
+                morph_col[i] = morph
+            if lemma is not None:
+                lemma_col[i] = lemma
+            if dep is not None:
+                deps[i] = dep
+    out = numpy.array([pos_col, morph_col, lemma_col], dtype="uint64").T
+    doc.from_array(["POS", "MORPH", "LEMMA"], out)
+    for i, dep in deps.items():
+        doc[i].dep_ = dep
 
 
 @Language.factory(
     "quotekit_tagmap",
-    assigns=["token.pos", "token.morph"],
-    requires=["token.tag"],
+    assigns=["token.pos", "token.morph", "token.lemma", "token.dep"],
+    requires=["token.tag", "token.dep"],
     default_config={"patterns": []},
 )
 def make_tagmap(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> TagMap:

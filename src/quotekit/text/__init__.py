@@ -1,13 +1,26 @@
 """Text utilities shared by the components, the views and the scorer.
 
-One definition of each shared job: paragraphs, name folding, safe regex calls. Pure
-Python: nothing here imports spaCy or a component.
+One definition of each shared job: paragraphs, name folding, safe regex calls,
+quotation marks and quote styles. Pure Python: nothing here imports spaCy or a
+component.
 """
 
 from __future__ import annotations
 
 from .names import normalise_name
-from .paragraphs import ParagraphIndex, paragraphs
+from .paragraphs import INVISIBLE_SPACES, ParagraphIndex, is_space, paragraphs
+from .quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS
 from .safe_regex import safe_finditer, safe_search
 
-__all__ = ["ParagraphIndex", "normalise_name", "paragraphs", "safe_finditer", "safe_search"]
+__all__ = [
+    "ALL_STYLES",
+    "INVISIBLE_SPACES",
+    "OPENING_MARKS",
+    "QUOTE_MARKS",
+    "ParagraphIndex",
+    "is_space",
+    "normalise_name",
+    "paragraphs",
+    "safe_finditer",
+    "safe_search",
+]

@@ -1,8 +1,22 @@
-"""Paragraphs of an article: one splitter for the pipeline, the view and the scorer."""
+"""Paragraphs of an article: one splitter for the pipeline, the view and the scorer.
+
+One rule for what counts as space: whatever ``str.isspace`` says, plus the invisible
+U+200B ZERO WIDTH SPACE and U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte-order mark left
+in scraped text). A line holding only those is blank, and they are trimmed from the
+ends of a paragraph like any other space.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+
+#: Characters that are space although ``str.isspace`` says they are not.
+INVISIBLE_SPACES = frozenset("\u200b\ufeff")
+
+
+def is_space(ch: str) -> bool:
+    """True for a whitespace character, U+200B or U+FEFF (see the module docstring)."""
+    return ch.isspace() or ch in INVISIBLE_SPACES
 
 
 def paragraphs(text: str, blank_line_separated: bool = False) -> list[tuple[int, int]]:
@@ -22,7 +36,7 @@ def paragraphs(text: str, blank_line_separated: bool = False) -> list[tuple[int,
         nl = text.find("\n", pos)
         if nl == -1:
             nl = n
-        if text[pos:nl].strip():
+        if _has_text(text, pos, nl):
             if start is None:
                 start = pos
             end = nl
@@ -38,10 +52,18 @@ def paragraphs(text: str, blank_line_separated: bool = False) -> list[tuple[int,
     return out
 
 
+def _has_text(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds anything but space."""
+    line = text[a:b].strip()
+    if "\u200b" not in line and "\ufeff" not in line:
+        return bool(line)
+    return any(not is_space(ch) for ch in line)
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
+    while a < b and is_space(text[a]):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and is_space(text[b - 1]):
         b -= 1
     return a, b
 

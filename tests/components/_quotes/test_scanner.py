@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from quotekit.quotemarks import ALL_STYLES, OPENING_MARKS, MarkedSpan, ScanResult, scan
+from quotekit.components._quotes import MarkedSpan, ScanResult, scan
+from quotekit.text.quotemarks import ALL_STYLES, OPENING_MARKS
 
 # (id, text, expected quotes as [(span text with marks, kind)], expected terms as span texts)
 # A terms entry of None means "not checked".
@@ -609,3 +610,24 @@ def test_linear_random_marks():
     _valid(spaced, scan(spaced))
     openers = "x " + " ".join(["“a", '"a', "«a", "‘a"] * 5000)
     _valid(openers, scan(openers))
+
+
+# ---- errors ----------------------------------------------------------------------------
+
+
+def test_a_bug_in_the_scanner_surfaces(monkeypatch):
+    """The scanner used to turn any exception into an empty result; a bug now surfaces."""
+    from quotekit.components._quotes import scanner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(scanner, "classify", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        scan('"We will win," she said.')
+    assert scan("no marks here") == ScanResult((), (), ())
+
+
+def test_non_text_gives_an_empty_result():
+    assert scan(None) == ScanResult((), (), ())  # type: ignore[arg-type]
+    assert scan(b'"bytes"') == ScanResult((), (), ())  # type: ignore[arg-type]

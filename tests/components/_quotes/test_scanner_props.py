@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotekit.quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS, scan
+from quotekit.components._quotes import scan
+from quotekit.text.quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS
 
 MARKS = "\"'“”‘’«»„‚‹›"
 PIECES = st.one_of(
