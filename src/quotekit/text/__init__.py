@@ -11,3 +11,4 @@ from .paragraphs import ParagraphIndex, paragraphs
 from .safe_regex import safe_finditer, safe_search
 
 __all__ = ["ParagraphIndex", "normalise_name", "paragraphs", "safe_finditer", "safe_search"]
+from .abbreviations import is_abbreviation as is_abbreviation
