@@ -85,6 +85,10 @@ class Errors(metaclass=ErrorsWithCodes):
         "Extra entries for word list {key!r} must be a list of words (or, for a list of "
         "pairs, a mapping of word to value); got {value!r}."
     )
+    E021 = (
+        "Country form {surface!r} (key {key!r}) belongs to both {first} and {second}. "
+        "A form names one country: remove it from one of them in the countries table."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
