@@ -51,8 +51,9 @@ Rules applied here (in this order)
    "Channel Islander" is shared by Jersey and Guernsey and is dropped;
    "Kingston" is Jamaica's (not Norfolk Island's) and "Oranjestad" Aruba's
    (not Sint Eustatius's).
-7. Any remaining string that normalises (see ``quotekit.tables``) to a form
-   of two different countries makes the build fail, listing every clash.
+7. Any remaining string that normalises (see
+   ``quotekit/components/_entities/countries.py``) to a form of two different
+   countries makes the build fail, listing every clash.
 
 Output: one JSON list sorted by ISO alpha-2, keys sorted, ``ensure_ascii=False``,
 indent 1, trailing newline -- byte-identical for the same package versions.
@@ -61,10 +62,11 @@ indent 1, trailing newline -- byte-identical for the same package versions.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import json
 import re
 import sys
+import types
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -75,19 +77,25 @@ DEFAULT_OUTPUT = ROOT / "src" / "quotekit" / "data" / "countries.json"
 OVERRIDES = HERE / "country_overrides.json"
 
 
-def _load_tables_module():
-    """Load ``quotekit/tables.py`` by path: the same normalisation as the consumer,
-    without importing the ``quotekit`` package (and spaCy) or needing it installed."""
-    spec = importlib.util.spec_from_file_location(
-        "_quotekit_tables", ROOT / "src" / "quotekit" / "tables.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _load_country_index_module():
+    """Load ``quotekit/components/_entities/countries.py`` by path: the same normalisation
+    as the consumer, without importing the ``quotekit`` package (and spaCy) or needing it
+    installed. Its parent packages are stood in for by empty ones, so that its relative
+    imports (``quotekit.errors``, ``quotekit.text``: pure Python) resolve and no package's
+    ``__init__`` beyond ``quotekit.text`` runs."""
+    src = ROOT / "src" / "quotekit"
+    for name, path in (
+        ("_quotekit_src", src),
+        ("_quotekit_src.components", src / "components"),
+        ("_quotekit_src.components._entities", src / "components" / "_entities"),
+    ):
+        package = types.ModuleType(name)
+        package.__path__ = [str(path)]
+        sys.modules.setdefault(name, package)
+    return importlib.import_module("_quotekit_src.components._entities.countries")
 
 
-_iter_forms = _load_tables_module()._iter_forms
+_iter_forms = _load_country_index_module()._iter_forms
 
 # Words that mark an alternative spelling as an English (official) name form.
 ENGLISH_DESIGNATORS = {

@@ -73,29 +73,29 @@ CASES = {
             "ab-" * (N // 3) + "_",
         ],
     ),
-    "tables._LEADING_THE": (
-        "quotekit.tables",
+    "countries._LEADING_THE": (
+        "quotekit.components._entities.countries",
         "_LEADING_THE",
         None,
         "search",
         ["the" + " " * N + "\x00", "THE\t" * (N // 4)],
     ),
-    "tables._POSSESSIVE": (
-        "quotekit.tables",
+    "countries._POSSESSIVE": (
+        "quotekit.components._entities.countries",
         "_POSSESSIVE",
         None,
         "search",
         ["'" * N + "x", "'s" * (N // 2) + "x", "\u2019" * N + "x"],
     ),
-    "tables._WHITESPACE": (
-        "quotekit.tables",
+    "countries._WHITESPACE": (
+        "quotekit.components._entities.countries",
         "_WHITESPACE",
         None,
         "sub",
         [" " * N + "x", " \t\n" * (N // 3)],
     ),
-    "tables._ABBREVIATION": (
-        "quotekit.tables",
+    "abbreviations._ABBREVIATION": (
+        "quotekit.text.abbreviations",
         "_ABBREVIATION",
         None,
         "match",

@@ -37,9 +37,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..extensions import SPAN_KEYS, ensure_extensions
+from ..registry import organisation_words_v1
 from ..text import ParagraphIndex, normalise_name, paragraphs
 from ._spans import char_span
-from .entities import ORG_SUFFIXES as _ORG_SUFFIXES
+
+_ORG_SUFFIXES = frozenset(organisation_words_v1()["name_suffixes"])
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj"}

@@ -7,6 +7,7 @@ component.
 
 from __future__ import annotations
 
+from .abbreviations import is_abbreviation
 from .names import normalise_name
 from .paragraphs import INVISIBLE_SPACES, ParagraphIndex, is_space, paragraphs
 from .quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS
@@ -18,6 +19,7 @@ __all__ = [
     "OPENING_MARKS",
     "QUOTE_MARKS",
     "ParagraphIndex",
+    "is_abbreviation",
     "is_space",
     "normalise_name",
     "paragraphs",

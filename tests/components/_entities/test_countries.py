@@ -1,5 +1,6 @@
-"""The country and international-organisation tables, their build scripts and
-the loader in ``quotekit.tables``."""
+"""The country and international-organisation tables, their build scripts, the
+loader (``quotekit.registry.load_json_table``) and the country index of
+``quotekit.components._entities.countries``."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from quotekit.tables import country_index, load_json_table, lookup_country
+from quotekit.components._entities.countries import country_index, lookup_country
+from quotekit.registry import load_json_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 SCRIPTS = ROOT / "scripts"
 DATA = ROOT / "src" / "quotekit" / "data"
 
