@@ -114,6 +114,7 @@ class Errors(metaclass=ErrorsWithCodes):
         "Phrase list {name!r} of the boilerplate phrases is missing or is not a list of "
         "strings (got {value!r}). A table given to quotekit.boilerplate_phrases.v1 "
         "(path=...) needs every list of data/lexicons/boilerplate_phrases.json."
+    )
     E021 = (
         "Country form {surface!r} (key {key!r}) belongs to both {first} and {second}. "
         "A form names one country: remove it from one of them in the countries table."
