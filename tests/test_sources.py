@@ -490,3 +490,26 @@ def test_config_organisations_path(tmp_path):
         "Daily Planet": ["cited"]
     }
     assert roles_of(nlp, "The mayor told Reuters he would resign.") == {}
+
+
+# --------------------------------------------------------------------------- edges of the doc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said so in an interview with the",
+        "He said so in an interview with",
+        "She told the",
+        "It was reported by",
+        "According to the",
+        "Photo:",
+        "REUTERS/",
+        "the newspaper",
+        "a Reuters report",
+        "Reuters's",
+    ],
+)
+def test_text_ending_in_a_frame_does_not_crash(nlp, text):
+    doc = nlp(text)
+    assert isinstance(doc._.quotekit_sources, list)

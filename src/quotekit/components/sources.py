@@ -849,7 +849,8 @@ class _DocWork:
                 if doc[j].lower_ == "the":
                     j += 1
                 if (
-                    doc[j].ent_type_ == "ORG"
+                    j < n
+                    and doc[j].ent_type_ == "ORG"
                     and doc[j].ent_iob_ == "B"
                     and j not in covered
                     and doc[j].lower_ not in _forenames()
