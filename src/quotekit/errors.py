@@ -85,6 +85,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "Extra entries for word list {key!r} must be a list of words (or, for a list of "
         "pairs, a mapping of word to value); got {value!r}."
     )
+    E030 = (
+        "Word list {key!r} of the quotekit_sources lexicon (quotekit.source_words.v1) must "
+        "be {kind}; got {value!r}. Check the 'path' or 'extra' given to the reader in the "
+        "'words' setting of quotekit_sources."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

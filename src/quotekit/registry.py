@@ -148,3 +148,19 @@ def titles_v1(path: str | None = None) -> dict[str, Any]:
 def forenames_v1(path: str | None = None) -> dict[str, list[str]]:
     """First names that are clearly male or clearly female (for pronoun agreement)."""
     return dict(_read("forenames.json", path))
+
+
+@spacy.registry.misc("quotekit.source_words.v1")
+def source_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
+    """Words for news organisations in a reporting role, read by ``quotekit_sources``:
+    frame nouns and their kinds (``frame_nouns``: "agency" -> ``news_agency``), the
+    words of each cited-role frame ("told", "according to", "quoted by" ...), credit
+    words, and the cue-table verbs whose forms it takes (``subject_lemmas``, ...).
+    ``scripts/tables/lexicons/source_words.tsv`` says what each list is for.
+
+    path (str | None): a JSON file in the same shape to use instead of the shipped one.
+    extra (dict | None): entries to add, e.g. ``{"frame_nouns": {"wireservice":
+        "news_agency"}, "speak_words": ["chatting"]}``.
+    RETURNS (dict): ``{list name: list or dict}`` (copies; safe to change).
+    """
+    return read_lexicon("source_words", path, extra)
