@@ -139,7 +139,7 @@ CASES = {
         ],
     ),
     "sources.DATELINE": (
-        "quotekit.components.sources",
+        "quotekit.components._sources.patterns",
         "DATELINE",
         None,
         "search",
@@ -153,7 +153,7 @@ CASES = {
         ],
     ),
     "sources.SLASH_VIA": (
-        "quotekit.components.sources",
+        "quotekit.components._sources.patterns",
         "SLASH_VIA",
         None,
         "finditer",
@@ -166,11 +166,19 @@ CASES = {
         ],
     ),
     "sources.SLASH_AGENCY": (
-        "quotekit.components.sources",
-        "SLASH_AGENCY",
+        "quotekit.components._sources.patterns",
+        "slash_agency_pattern",
         None,
         "finditer",
         ["a/" + "Abc " * (N // 4), ("a/Abc Def Ghi Imag ") * (N // 19), "a/" * (N // 2)],
+    ),
+}
+
+
+#: Patterns built by a function from a word list: the arguments to build them with.
+BUILD_ARGS = {
+    "slash_agency_pattern": lambda: (
+        importlib.import_module("quotekit.registry").source_words_v1()["photo_agency_names"],
     ),
 }
 
@@ -202,7 +210,9 @@ def _pattern(module: str, attr: str | None, inline: str | None):
     value = getattr(importlib.import_module(module), attr)
     if attr == "default_phrases":  # built from the shipped phrases table
         return value().editors_note
-    return value(500) if callable(value) and not hasattr(value, "pattern") else value
+    if callable(value) and not hasattr(value, "pattern"):
+        return value(*BUILD_ARGS[attr]()) if attr in BUILD_ARGS else value(500)
+    return value
 
 
 def _drain(pattern, method: str, text: str, **kw) -> None:

@@ -119,6 +119,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "Country form {surface!r} (key {key!r}) belongs to both {first} and {second}. "
         "A form names one country: remove it from one of them in the countries table."
     )
+    E030 = (
+        "Word list {key!r} of the quotekit_sources lexicon (quotekit.source_words.v1) must "
+        "be {kind}; got {value!r}. Check the 'path' or 'extra' given to the reader in the "
+        "'words' setting of quotekit_sources."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -195,6 +195,8 @@ def boilerplate_phrases_v1(path: str | None = None, extra: dict[str, Any] | None
     RETURNS (dict): ``{list name: [phrases]}``.
     """
     return read_lexicon("boilerplate_phrases", path, extra)
+
+
 @spacy.registry.misc("quotekit.entity_words.v1")
 def entity_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
     """The word lists of ``quotekit_entities`` (see scripts/tables/lexicons/entity_words.tsv):
@@ -207,3 +209,19 @@ def entity_words_v1(path: str | None = None, extra: dict[str, Any] | None = None
     RETURNS (dict): ``{list name: list or dict}`` (copies; safe to change).
     """
     return read_lexicon("entity_words", path, extra)
+
+
+@spacy.registry.misc("quotekit.source_words.v1")
+def source_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
+    """Words for news organisations in a reporting role, read by ``quotekit_sources``:
+    frame nouns and their kinds (``frame_nouns``: "agency" -> ``news_agency``), the
+    words of each cited-role frame ("told", "according to", "quoted by" ...), credit
+    words, and the cue-table verbs whose forms it takes (``subject_lemmas``, ...).
+    ``scripts/tables/lexicons/source_words.tsv`` says what each list is for.
+
+    path (str | None): a JSON file in the same shape to use instead of the shipped one.
+    extra (dict | None): entries to add, e.g. ``{"frame_nouns": {"wireservice":
+        "news_agency"}, "speak_words": ["chatting"]}``.
+    RETURNS (dict): ``{list name: list or dict}`` (copies; safe to change).
+    """
+    return read_lexicon("source_words", path, extra)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .abbreviations import is_abbreviation
 from .names import normalise_name
-from .paragraphs import INVISIBLE_SPACES, ParagraphIndex, is_space, paragraphs
+from .paragraphs import INVISIBLE_SPACES, is_space, ParagraphIndex, paragraphs
 from .quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS
+from .ranges import merge_ranges, within
 from .safe_regex import safe_finditer, safe_search
 
 __all__ = [
@@ -21,8 +22,10 @@ __all__ = [
     "ParagraphIndex",
     "is_abbreviation",
     "is_space",
+    "merge_ranges",
     "normalise_name",
     "paragraphs",
     "safe_finditer",
     "safe_search",
+    "within",
 ]
