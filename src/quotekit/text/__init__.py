@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from .names import normalise_name
 from .paragraphs import ParagraphIndex, paragraphs
+from .ranges import RangeIndex, inside
 from .safe_regex import safe_finditer, safe_search
 
-__all__ = ["ParagraphIndex", "normalise_name", "paragraphs", "safe_finditer", "safe_search"]
+__all__ = [
+    "ParagraphIndex",
+    "RangeIndex",
+    "inside",
+    "normalise_name",
+    "paragraphs",
+    "safe_finditer",
+    "safe_search",
+]
