@@ -124,6 +124,20 @@ class Errors(metaclass=ErrorsWithCodes):
         "be {kind}; got {value!r}. Check the 'path' or 'extra' given to the reader in the "
         "'words' setting of quotekit_sources."
     )
+    E040 = (
+        "The attribution word lists lack {missing}. A file given as "
+        "quotekit.attribution_words.v1's 'path' replaces the shipped lists and must hold "
+        "every one of them; to add words, pass 'extra' instead."
+    )
+    E041 = (
+        "Attribution word list {name!r} must be a {kind} (list: a list of words; map: an "
+        "object of word to word); got {value!r}."
+    )
+    E042 = (
+        "organisation_pronouns values must be one of {modes}; got {entries!r}. 'nearest' "
+        "resolves the pronoun to the nearest organisation, 'subject' only to one that was a "
+        "subject."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -225,3 +225,18 @@ def source_words_v1(path: str | None = None, extra: dict[str, Any] | None = None
     RETURNS (dict): ``{list name: list or dict}`` (copies; safe to change).
     """
     return read_lexicon("source_words", path, extra)
+
+
+@spacy.registry.misc("quotekit.attribution_words.v1")
+def attribution_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
+    """The words the attribution rules read: pronouns (with gender, possessives),
+    organisation and document nouns, kinds of organisation, title qualifiers, cues whose
+    subject may follow them, fallback cues (see scripts/tables/lexicons/attribution_words.tsv).
+
+    path (str | None): a JSON file in the same shape to use instead of the shipped one
+        (it must hold every list).
+    extra (dict | None): entries to add, ``{list name: [words]}`` or ``{list name:
+        {word: value}}``.
+    RETURNS (dict): ``{list name: list or dict}`` (copies; safe to change).
+    """
+    return read_lexicon("attribution_words", path, extra)

@@ -7,7 +7,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotekit.text import merge_ranges, within
+from quotekit.text import RangeIndex, merge_ranges, within
 
 
 def test_within():
@@ -37,3 +37,28 @@ def test_within_matches_a_scan_of_merged_ranges(spans, start, length):
     end = start + length
     assert within(merged, start, end) == any(s <= start and end <= e for s, e in merged)
     assert all(a[1] < b[0] for a, b in pairwise(merged))
+
+
+RANGES = [(2, 5), (5, 9), (12, 20)]
+
+
+def test_find():
+    index = RangeIndex(RANGES)
+    assert [index.find(i) for i in (0, 2, 4, 5, 8, 9, 11, 12, 19, 20, 99)] == [
+        -1, 0, 0, 1, 1, -1, -1, 2, 2, -1, -1,
+    ]  # fmt: skip
+    assert RangeIndex([]).find(3) == -1 and len(index) == 3
+
+
+def test_index_within():
+    index = RangeIndex(RANGES)
+    assert index.within(12, 20) and index.within(3, 4)
+    assert not index.within(4, 6)  # across two ranges
+    assert not index.within(9, 10)
+
+
+@given(st.lists(st.integers(0, 50), unique=True).map(sorted), st.integers(-5, 60))
+def test_find_agrees_with_a_linear_scan(bounds, offset):
+    ranges = list(zip(bounds[::2], bounds[1::2]))
+    want = next((k for k, (s, e) in enumerate(ranges) if s <= offset < e), -1)
+    assert RangeIndex(ranges).find(offset) == want

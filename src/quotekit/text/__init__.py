@@ -11,7 +11,7 @@ from .abbreviations import is_abbreviation
 from .names import normalise_name
 from .paragraphs import INVISIBLE_SPACES, is_space, ParagraphIndex, paragraphs
 from .quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS
-from .ranges import merge_ranges, within
+from .ranges import merge_ranges, RangeIndex, within
 from .safe_regex import safe_finditer, safe_search
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "OPENING_MARKS",
     "QUOTE_MARKS",
     "ParagraphIndex",
+    "RangeIndex",
     "is_abbreviation",
     "is_space",
     "merge_ranges",

@@ -1,4 +1,8 @@
-"""Character ranges: is an offset range inside one of a sorted list, and merging."""
+"""Character ranges: which of a sorted set holds an offset or a span, and merging.
+
+One definition of the "is this inside a quote / caption / paragraph?" test that the
+components share.
+"""
 
 from __future__ import annotations
 
@@ -34,3 +38,30 @@ def merge_ranges(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+class RangeIndex:
+    """Sorted, non-overlapping ``[start, end)`` ranges (quotes, paragraphs, spans), and the
+    one that holds an offset, in O(log n).
+
+    ranges (Iterable[Sequence[int]]): the ranges, sorted by start, none overlapping
+        another (as quotekit's quotes and paragraphs are).
+    """
+
+    def __init__(self, ranges: Iterable[Sequence[int]]):
+        self.ranges = [(int(r[0]), int(r[1])) for r in ranges]
+        self._starts = [s for s, _ in self.ranges]
+
+    def find(self, offset: int) -> int:
+        """Index of the range with ``start <= offset < end``, or -1 if none holds it."""
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and offset < self.ranges[k][1]:
+            return k
+        return -1
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one range (see :func:`within`)."""
+        return within(self.ranges, start, end)
+
+    def __len__(self) -> int:
+        return len(self.ranges)

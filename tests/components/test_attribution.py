@@ -659,3 +659,8 @@ def test_rule_names_the_winning_rule(nlp):
     for text, rule in cases.items():
         (q,) = quotekit.extract(text, nlp=nlp).quotes
         assert q.rule == rule, text
+
+
+def test_declared_requirements_are_met_by_the_pipeline(nlp):
+    """``nlp.analyze_pipes()`` finds what the attribution reads written before it."""
+    assert nlp.analyze_pipes(pretty=False)["problems"]["quotekit_attribution"] == []

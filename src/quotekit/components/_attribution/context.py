@@ -1,0 +1,56 @@
+"""The per-document work of one call of the attribution component.
+
+Made in ``Attribution.__call__`` and dropped when the call returns: nothing of one
+document stays on the component, which may be shared across threads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .frames import CueFrames
+from .index import CandidateIndex
+from .resolve import Resolver
+from .rules import Rules
+from .via import Relays
+from .words import Words
+
+
+class DocContext:
+    """The tables and steps of one document's attribution.
+
+    doc (Doc): the document.
+    quotes (list[dict]): its quote records, sorted.
+    words (Words): the component's words.
+    phrase_matcher (PhraseMatcher): the component's matcher of cue phrases.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        quotes: list[dict[str, Any]],
+        words: Words,
+        phrase_matcher: PhraseMatcher,
+    ):
+        self.index = CandidateIndex(doc, quotes, words, phrase_matcher)
+        self.results: list[dict[str, Any]] = []
+        self.resolver = Resolver(self.index, self.results)
+        self.frames = CueFrames(self.index)
+        self.rules = Rules(self.index, self.frames, self.resolver)
+        self.relays = Relays(self.index, self.resolver)
+
+    def run(self) -> list[dict[str, Any]]:
+        """One result per quote: ``mention``, ``cue`` (offset pairs or None), ``speaker``,
+        ``rule``, ``via``, ``cue_tok``, ``para``."""
+        for qi, q in enumerate(self.index.quotes):
+            self.results.append(self.rules.attribute(qi, q, self.results))
+        self.relays.assign_via(self.results)
+        return self.results
+
+    @property
+    def new_entities(self) -> list[dict[str, Any]]:
+        """Entity records added for speakers the model did not tag."""
+        return self.index.new_entities
