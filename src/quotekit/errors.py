@@ -85,6 +85,43 @@ class Errors(metaclass=ErrorsWithCodes):
         "Extra entries for word list {key!r} must be a list of words (or, for a list of "
         "pairs, a mapping of word to value); got {value!r}."
     )
+    E090 = (
+        "{feature} needs {package}, which is not installed. Install the extra with "
+        '`pip install "quotekit[tables]"` (pandas, pyarrow and jsonschema).'
+    )
+    E091 = (
+        "Record {id!r} does not match quotekit's output schema at {path}: {reason}"
+        "{more}. See docs/output-format.md; quotekit.schema.output_schema() is the schema."
+    )
+    E092 = (
+        "{function}() items must be quotekit.Article objects or Article.to_dict() "
+        "records (dicts), got {type} at position {index}."
+    )
+    E093 = (
+        "{function}() takes an iterable of articles or records, got a single {type}. "
+        "Wrap it in a list: {function}([article])."
+    )
+    E094 = (
+        "Record {index} (id {id!r}) is not an Article.to_dict() record: {reason}. "
+        "quotekit.schema.validate_record(record) names the first problem."
+    )
+    E095 = (
+        "Parquet shard name {name!r} is not a plain file name. Pass a name such as "
+        "'part-00000' (no '/', no leading '.' or '_', which readers skip as hidden)."
+    )
+    E096 = (
+        "Parquet metadata must map str keys to str values; got {key!r}: {value!r}. "
+        "quotekit.provenance.provenance_metadata(nlp) gives such a mapping; "
+        "json.dumps other values first."
+    )
+    E097 = (
+        "Cannot write the Parquet table {path}: {reason}. Pass a writable output "
+        "directory (it is created if missing)."
+    )
+    E098 = (
+        "Parquet metadata key {key!r} is reserved: {reserved} are written by pyarrow, "
+        "pandas and quotekit. Rename the key (e.g. 'run_{key}')."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
