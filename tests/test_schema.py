@@ -282,6 +282,8 @@ def test_missing_jsonschema_gives_a_coded_error(monkeypatch):
 @pytest.mark.slow
 @pytest.mark.model
 def test_every_record_for_polnear_and_newsroom_dev_validates(nlp):
+    from quotekit.frames import to_frames
+
     paths = [SHARED / "data" / "polnear" / "dev.jsonl", SHARED / "data" / "newsroom" / "dev.jsonl"]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
@@ -295,3 +297,9 @@ def test_every_record_for_polnear_and_newsroom_dev_validates(nlp):
         assert len(outs) == len(rows)
         for out in outs:
             validate_record(out)
+        if path.parent.name == "polnear":
+            frames = to_frames(outs)
+            for table in ("quotes", "entities", "sources"):
+                assert len(frames[table]) == sum(len(o[table]) for o in outs), table
+            assert len(frames["articles"]) == len(outs)
+            assert frames["errors"].empty
