@@ -290,3 +290,9 @@ def test_csv_rows_are_lazy():
 
     rows = quotes_csv_rows(records())
     assert next(rows)[1] == "q0"
+
+
+def test_a_dataframe_is_refused_as_a_single_item():
+    frame = to_frames([RECORD])["quotes"]
+    with pytest.raises(QuotekitError, match=r"^\[E093\].*single DataFrame"):
+        to_frames(frame)

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from .errors import Errors, QuotekitError
-from .model import Article
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -105,23 +104,30 @@ TABLES = ("quotes", "entities", "sources", "articles", "errors")
 def iter_records(items: Iterable[Any], function: str) -> Iterator[Mapping[str, Any]]:
     """The output record of each item: an ``Article`` gives ``to_dict()``, a mapping itself.
 
+    Articles are recognised by their ``to_dict`` method, so that this module (and
+    the table writers) need not import ``quotekit.model``.
+
     items (iterable): ``Article`` objects and/or ``to_dict()`` records (mappings).
     function (str): the public function's name, for error messages.
     YIELDS (Mapping): one record per item, in order.
     RAISES (QuotekitError): ``E093`` for a single article or record in place of an
         iterable, ``E092`` for an item of another type.
     """
-    if isinstance(items, (Article, Mapping, str, bytes)):
+    if isinstance(items, (Mapping, str, bytes)) or _is_article(items):
         raise QuotekitError(Errors.E093.format(function=function, type=type(items).__name__))
     for index, item in enumerate(items):
-        if isinstance(item, Article):
-            yield item.to_dict()
-        elif isinstance(item, Mapping):
+        if _is_article(item) and not isinstance(item, Mapping):
+            item = item.to_dict()
+        if isinstance(item, Mapping):
             yield item
         else:
             raise QuotekitError(
                 Errors.E092.format(function=function, type=type(item).__name__, index=index)
             )
+
+
+def _is_article(item: Any) -> bool:
+    return callable(getattr(item, "to_dict", None)) and not isinstance(item, type)
 
 
 def collect_rows(items: Iterable[Any], function: str) -> Rows:
