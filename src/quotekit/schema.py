@@ -113,7 +113,7 @@ def _short_message(error: Any) -> str:
 
 
 def _innermost(error: Any) -> Any:
-    """For a failed ``oneOf`` (an object or null), the problem inside the object."""
+    """For a failed ``oneOf``/``anyOf`` (none in the schema today), the problem inside it."""
     import jsonschema
 
     return jsonschema.exceptions.best_match([error]) if error.context else error
