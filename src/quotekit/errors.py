@@ -86,7 +86,29 @@ class Errors(metaclass=ErrorsWithCodes):
         "Extra entries for word list {key!r} must be a list of words (or, for a list of "
         "pairs, a mapping of word to value); got {value!r}."
     )
-    # E050-E069: corpus runs, the command line, evaluation
+    E021 = (
+        "Country form {surface!r} (key {key!r}) belongs to both {first} and {second}. "
+        "A form names one country: remove it from one of them in the countries table."
+    )
+    E030 = (
+        "Word list {key!r} of the quotekit_sources lexicon (quotekit.source_words.v1) must "
+        "be {kind}; got {value!r}. Check the 'path' or 'extra' given to the reader in the "
+        "'words' setting of quotekit_sources."
+    )
+    E040 = (
+        "The attribution word lists lack {missing}. A file given as "
+        "quotekit.attribution_words.v1's 'path' replaces the shipped lists and must hold "
+        "every one of them; to add words, pass 'extra' instead."
+    )
+    E041 = (
+        "Attribution word list {name!r} must be a {kind} (list: a list of words; map: an "
+        "object of word to word); got {value!r}."
+    )
+    E042 = (
+        "organisation_pronouns values must be one of {modes}; got {entries!r}. 'nearest' "
+        "resolves the pronoun to the nearest organisation, 'subject' only to one that was a "
+        "subject."
+    )
     E050 = (
         "{path}:{line}: not valid JSON ({reason}). Each line of a gold JSONL file is "
         "one JSON object; see shared/docs/gold-format.md."
@@ -115,28 +137,42 @@ class Errors(metaclass=ErrorsWithCodes):
         "strings (got {value!r}). A table given to quotekit.boilerplate_phrases.v1 "
         "(path=...) needs every list of data/lexicons/boilerplate_phrases.json."
     )
-    E021 = (
-        "Country form {surface!r} (key {key!r}) belongs to both {first} and {second}. "
-        "A form names one country: remove it from one of them in the countries table."
+    E090 = (
+        "{feature} needs {package}, which is not installed. Install the extra with "
+        '`pip install "quotekit[tables]"` (pandas, pyarrow and jsonschema).'
     )
-    E030 = (
-        "Word list {key!r} of the quotekit_sources lexicon (quotekit.source_words.v1) must "
-        "be {kind}; got {value!r}. Check the 'path' or 'extra' given to the reader in the "
-        "'words' setting of quotekit_sources."
+    E091 = (
+        "Record {id!r} does not match quotekit's output schema at {path}: {reason}"
+        "{more}. See docs/output-format.md; quotekit.schema.output_schema() is the schema."
     )
-    E040 = (
-        "The attribution word lists lack {missing}. A file given as "
-        "quotekit.attribution_words.v1's 'path' replaces the shipped lists and must hold "
-        "every one of them; to add words, pass 'extra' instead."
+    E092 = (
+        "{function}() items must be quotekit.Article objects or Article.to_dict() "
+        "records (dicts), got {type} at position {index}."
     )
-    E041 = (
-        "Attribution word list {name!r} must be a {kind} (list: a list of words; map: an "
-        "object of word to word); got {value!r}."
+    E093 = (
+        "{function}() takes an iterable of articles or records, got a single {type}. "
+        "Wrap it in a list: {function}([article])."
     )
-    E042 = (
-        "organisation_pronouns values must be one of {modes}; got {entries!r}. 'nearest' "
-        "resolves the pronoun to the nearest organisation, 'subject' only to one that was a "
-        "subject."
+    E094 = (
+        "Record {index} (id {id!r}) is not an Article.to_dict() record: {reason}. "
+        "quotekit.schema.validate_record(record) names the first problem."
+    )
+    E095 = (
+        "Parquet shard name {name!r} is not a plain file name. Pass a name such as "
+        "'part-00000' (no '/', no leading '.' or '_', which readers skip as hidden)."
+    )
+    E096 = (
+        "Parquet metadata must map str keys to str values; got {key!r}: {value!r}. "
+        "quotekit.provenance.provenance_metadata(nlp) gives such a mapping; "
+        "json.dumps other values first."
+    )
+    E097 = (
+        "Cannot write the Parquet table {path}: {reason}. Pass a writable output "
+        "directory (it is created if missing)."
+    )
+    E098 = (
+        "Parquet metadata key {key!r} is reserved: {reserved} are written by pyarrow, "
+        "pandas and quotekit. Rename the key (e.g. 'run_{key}')."
     )
 
 
