@@ -202,7 +202,7 @@ DATAFRAME_COLUMNS = ("id", "article", "n_quotes", "n_entities", "error")
 
 
 def _frame_meta():
-    import pandas as pd  # type: ignore[import-untyped]
+    import pandas as pd
 
     return pd.DataFrame(
         {

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from .abbreviations import is_abbreviation
 from .names import normalise_name
-from .paragraphs import INVISIBLE_SPACES, is_space, ParagraphIndex, paragraphs
+from .paragraphs import INVISIBLE_SPACES, ParagraphIndex, is_space, paragraphs
 from .quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS
-from .ranges import merge_ranges, RangeIndex, within
+from .ranges import RangeIndex, merge_ranges, within
 from .safe_regex import safe_finditer, safe_search
 
 __all__ = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 #: A story's origin line at the start of a paragraph: "MOSCOW (Reuters) —",
 #: "LONDON, May 3 (Reuters) -", "WASHINGTON, D.C. (AP) --", "(CNN) —".

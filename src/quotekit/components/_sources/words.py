@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 from ...errors import Errors, QuotekitError
 from .patterns import slash_agency_pattern
