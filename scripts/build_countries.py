@@ -237,6 +237,110 @@ def load_sources():
     return records
 
 
+def _keep(resolve: dict[str, str | None], form: str, iso2: str, dropped=frozenset()) -> bool:
+    """Whether ``form`` stays a form of ``iso2``: not dropped, and not resolved elsewhere."""
+    if form in dropped:
+        return False
+    if form in resolve:
+        return resolve[form] == iso2
+    return True
+
+
+def _names(country, info: dict, over: dict) -> tuple[str, str, Forms]:
+    """The country's short name, official name and every name form."""
+    iso_codes = {country.alpha_2, country.alpha_3}
+    iso_name = clean(country.name)
+    official = clean(getattr(country, "official_name", None))
+    common = clean(getattr(country, "common_name", None))
+    ci_name = clean(info.get("name"))
+
+    name = clean(over.get("name"))
+    if not name:
+        for candidate in (common, ci_name, iso_name, official):
+            if candidate and not is_inverted(candidate):
+                name = strip_the(drop_parenthetical(candidate))
+                break
+    official_name = clean(over.get("official_name")) or strip_the(official or iso_name)
+    if is_inverted(official_name):
+        official_name = name
+
+    raw_names = [name, official_name, iso_name, common, ci_name]
+    raw_names += [
+        s
+        for s in (clean(a) for a in info.get("altSpellings") or [])
+        if s and s not in iso_codes and is_english_official_form(s)
+    ]
+    names = Forms()
+    for text in raw_names:
+        if not text or is_inverted(text):
+            continue
+        names.add(strip_the(drop_parenthetical(text)))
+    names.extend(over.get("names", []))
+    for text in list(names.items):
+        if text.startswith("Saint "):
+            names.add("St " + text[6:])
+            names.add("St. " + text[6:])
+    return name, official_name, names
+
+
+def _demonyms(info: dict, over: dict, keep, no_plural: set[str]) -> Forms:
+    adjectives = Forms()
+    adjectives.extend((info.get("demonym") or "").split(","))
+    adjectives.extend(over.get("demonyms", []))
+    demonyms = Forms()
+    for adj in adjectives.items:
+        if not keep(adj):
+            continue
+        demonyms.add(adj)
+        demonyms.add(plural(adj, no_plural))
+    return demonyms
+
+
+def _capitals(info: dict, over: dict) -> Forms:
+    capital = info.get("capital") or []
+    if isinstance(capital, str):
+        capital = capital.split("/")
+    capitals = Forms()
+    capitals.extend(capital)
+    capitals.extend(over.get("capitals", []))
+    return capitals
+
+
+def _record(country, info: dict, over: dict, resolve: dict, no_plural: set[str]) -> dict:
+    """One country's record of the table."""
+    iso2 = country.alpha_2
+    drop = {
+        field: set(over.get("drop_" + field, [])) for field in ("names", "demonyms", "capitals")
+    }
+    name, official_name, names = _names(country, info, over)
+    demonyms = _demonyms(
+        info, over, lambda adj: _keep(resolve, adj, iso2, drop["demonyms"]), no_plural
+    )
+    seats = Forms()
+    seats.extend(over.get("seats", []))
+
+    def finish(forms: Forms, dropped: set[str] = frozenset()) -> list[str]:
+        out = Forms()
+        for text in forms.items:
+            out.add(text)
+            out.add(fold(text))
+        return [t for t in out.items if _keep(resolve, t, iso2, dropped)]
+
+    record = {
+        "iso2": iso2,
+        "iso3": country.alpha_3,
+        "name": name,
+        "official_name": official_name,
+        "names": finish(names, drop["names"]),
+        "demonyms": finish(demonyms, drop["demonyms"]),
+        "capitals": finish(_capitals(info, over), drop["capitals"]),
+        "seats": finish(seats),
+    }
+    if name not in record["names"]:
+        raise SystemExit(f"{iso2}: the name {name!r} was dropped from its own names")
+    return record
+
+
 def build(overrides: dict) -> list[dict]:
     resolve: dict[str, str | None] = overrides.get("resolve", {})
     no_plural = set(overrides.get("no_plural", []))
@@ -247,99 +351,10 @@ def build(overrides: dict) -> list[dict]:
     unknown = sorted(set(per_country) - known)
     if unknown:
         raise SystemExit(f"overrides name unknown ISO codes: {unknown}")
-
-    def keep(form: str, iso2: str, dropped: set[str] = frozenset()) -> bool:
-        if form in dropped:
-            return False
-        if form in resolve:
-            return resolve[form] == iso2
-        return True
-
-    countries = []
-    for country, info in records:
-        iso2 = country.alpha_2
-        over = per_country.get(iso2, {})
-        drop = {
-            field: set(over.get("drop_" + field, [])) for field in ("names", "demonyms", "capitals")
-        }
-        iso_codes = {country.alpha_2, country.alpha_3}
-
-        iso_name = clean(country.name)
-        official = clean(getattr(country, "official_name", None))
-        common = clean(getattr(country, "common_name", None))
-        ci_name = clean(info.get("name"))
-
-        name = clean(over.get("name"))
-        if not name:
-            for candidate in (common, ci_name, iso_name, official):
-                if candidate and not is_inverted(candidate):
-                    name = strip_the(drop_parenthetical(candidate))
-                    break
-        official_name = clean(over.get("official_name")) or strip_the(official or iso_name)
-        if is_inverted(official_name):
-            official_name = name
-
-        # -- names -------------------------------------------------------
-        raw_names = [name, official_name, iso_name, common, ci_name]
-        raw_names += [
-            s
-            for s in (clean(a) for a in info.get("altSpellings") or [])
-            if s and s not in iso_codes and is_english_official_form(s)
-        ]
-        names = Forms()
-        for text in raw_names:
-            if not text or is_inverted(text):
-                continue
-            names.add(strip_the(drop_parenthetical(text)))
-        names.extend(over.get("names", []))
-        for text in list(names.items):
-            if text.startswith("Saint "):
-                names.add("St " + text[6:])
-                names.add("St. " + text[6:])
-
-        # -- demonyms ----------------------------------------------------
-        adjectives = Forms()
-        adjectives.extend((info.get("demonym") or "").split(","))
-        adjectives.extend(over.get("demonyms", []))
-        demonyms = Forms()
-        for adj in adjectives.items:
-            if not keep(adj, iso2, drop["demonyms"]):
-                continue
-            demonyms.add(adj)
-            demonyms.add(plural(adj, no_plural))
-
-        # -- capitals ----------------------------------------------------
-        capital = info.get("capital") or []
-        if isinstance(capital, str):
-            capital = capital.split("/")
-        capitals = Forms()
-        capitals.extend(capital)
-        capitals.extend(over.get("capitals", []))
-
-        seats = Forms()
-        seats.extend(over.get("seats", []))
-
-        def finish(forms: Forms, dropped: set[str] = frozenset(), iso2: str = iso2) -> list[str]:
-            out = Forms()
-            for text in forms.items:
-                out.add(text)
-                out.add(fold(text))
-            return [t for t in out.items if keep(t, iso2, dropped)]
-
-        record = {
-            "iso2": iso2,
-            "iso3": country.alpha_3,
-            "name": name,
-            "official_name": official_name,
-            "names": finish(names, drop["names"]),
-            "demonyms": finish(demonyms, drop["demonyms"]),
-            "capitals": finish(capitals, drop["capitals"]),
-            "seats": finish(seats),
-        }
-        if name not in record["names"]:
-            raise SystemExit(f"{iso2}: the name {name!r} was dropped from its own names")
-        countries.append(record)
-
+    countries = [
+        _record(country, info, per_country.get(country.alpha_2, {}), resolve, no_plural)
+        for country, info in records
+    ]
     countries.sort(key=lambda c: c["iso2"])
     check_collisions(countries)
     return countries

@@ -400,56 +400,70 @@ def inflect(
     return list(dict.fromkeys(forms))
 
 
+def _cue_verb(row: dict[str, str], where: str, verbs: dict[str, dict]) -> None:
+    entry, klass = row["entry"], row["class"]
+    if klass not in VERB_CLASSES:
+        raise TableError(f"{where}: unknown verb class {klass!r} (expected {sorted(VERB_CLASSES)})")
+    if row["double"] not in ("", "1", "uk"):
+        raise TableError(f"{where}: double must be empty, 1 or uk")
+    overrides = _parse_overrides(row["irregular"], {"s", "past", "pp", "ing"}, where)
+    lemmas = [entry] + ([row["alt"]] if row["alt"] else [])
+    for lemma in lemmas:
+        verb, _, particle = lemma.partition(" ")
+        if lemma in verbs:
+            raise TableError(f"{where}: verb {lemma!r} listed twice")
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", verb) or (particle and " " in particle):
+            raise TableError(f"{where}: bad verb lemma {lemma!r}")
+        verbs[lemma] = {
+            "class": klass,
+            "forms": inflect(verb, overrides, row["double"]),
+            "particle": particle or None,
+        }
+
+
+def _cue_noun(row: dict[str, str], where: str, nouns: dict[str, dict]) -> None:
+    entry = row["entry"]
+    if row["class"] or row["double"] or row["alt"]:
+        raise TableError(f"{where}: nouns take no class, double or alt")
+    overrides = _parse_overrides(row["irregular"], {"pl"}, where)
+    if entry in nouns:
+        raise TableError(f"{where}: noun {entry!r} listed twice")
+    pls = overrides.get("pl", [plural(entry)])
+    nouns[entry] = {"forms": list(dict.fromkeys([entry] + [p for p in pls if p != "-"]))}
+
+
+def _cue_phrase(row: dict[str, str], where: str, phrases: dict[str, dict]) -> None:
+    entry, klass = row["entry"], row["class"]
+    if klass not in PHRASE_TYPES:
+        raise TableError(
+            f"{where}: unknown phrase type {klass!r} (expected {sorted(PHRASE_TYPES)})"
+        )
+    if row["irregular"] or row["double"] or row["alt"]:
+        raise TableError(f"{where}: phrases take no irregular, double or alt")
+    if entry.casefold() in phrases:
+        raise TableError(f"{where}: phrase {entry!r} listed twice")
+    phrases[entry.casefold()] = {"text": entry, "type": klass}
+
+
 def build_cues(path: Path) -> dict:
     rows = read_tsv(path, ["section", "entry", "class", "irregular", "double", "alt", "note"])
     verbs: dict[str, dict] = {}
     nouns: dict[str, dict] = {}
     phrases: dict[str, dict] = {}
+    sections = {
+        "verb": (_cue_verb, verbs),
+        "noun": (_cue_noun, nouns),
+        "phrase": (_cue_phrase, phrases),
+    }
     for lineno, row in rows:
         where = f"{path.name}:{lineno}"
-        section, entry, klass = row["section"], row["entry"], row["class"]
+        section, entry = row["section"], row["entry"]
         if not entry or entry != entry.lower() and section != "phrase" or "  " in entry:
             raise TableError(f"{where}: entry {entry!r} must be lower-case, single-spaced")
-        if section == "verb":
-            if klass not in VERB_CLASSES:
-                raise TableError(
-                    f"{where}: unknown verb class {klass!r} (expected {sorted(VERB_CLASSES)})"
-                )
-            if row["double"] not in ("", "1", "uk"):
-                raise TableError(f"{where}: double must be empty, 1 or uk")
-            overrides = _parse_overrides(row["irregular"], {"s", "past", "pp", "ing"}, where)
-            lemmas = [entry] + ([row["alt"]] if row["alt"] else [])
-            for lemma in lemmas:
-                verb, _, particle = lemma.partition(" ")
-                if lemma in verbs:
-                    raise TableError(f"{where}: verb {lemma!r} listed twice")
-                if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", verb) or (particle and " " in particle):
-                    raise TableError(f"{where}: bad verb lemma {lemma!r}")
-                verbs[lemma] = {
-                    "class": klass,
-                    "forms": inflect(verb, overrides, row["double"]),
-                    "particle": particle or None,
-                }
-        elif section == "noun":
-            if klass or row["double"] or row["alt"]:
-                raise TableError(f"{where}: nouns take no class, double or alt")
-            overrides = _parse_overrides(row["irregular"], {"pl"}, where)
-            if entry in nouns:
-                raise TableError(f"{where}: noun {entry!r} listed twice")
-            pls = overrides.get("pl", [plural(entry)])
-            nouns[entry] = {"forms": list(dict.fromkeys([entry] + [p for p in pls if p != "-"]))}
-        elif section == "phrase":
-            if klass not in PHRASE_TYPES:
-                raise TableError(
-                    f"{where}: unknown phrase type {klass!r} (expected {sorted(PHRASE_TYPES)})"
-                )
-            if row["irregular"] or row["double"] or row["alt"]:
-                raise TableError(f"{where}: phrases take no irregular, double or alt")
-            if entry.casefold() in phrases:
-                raise TableError(f"{where}: phrase {entry!r} listed twice")
-            phrases[entry.casefold()] = {"text": entry, "type": klass}
-        else:
+        if section not in sections:
             raise TableError(f"{where}: unknown section {section!r}")
+        add, table = sections[section]
+        add(row, where, table)
     forms: dict[str, set[str]] = {}
     for lemma, info in verbs.items():
         for form in info["forms"]:

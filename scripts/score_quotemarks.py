@@ -47,6 +47,39 @@ def matches(pred: tuple[int, int], gold: tuple[int, int], thr) -> bool:
     return overlap(pred, gold) / glen > thr
 
 
+def _score_gold(text, rid, preds, golds, thr, t, show, misses, inexact) -> None:
+    """Recall side of one article at one threshold: which gold quotes a prediction finds."""
+    t["gold"] += len(golds)
+    for g in golds:
+        if any(matches(p, g, thr) for p in preds):
+            t["found"] += 1
+        elif show and thr == 0.3:
+            misses.append(ctx(text, g, rid))
+        elif show and thr == "exact":
+            best = max(preds, key=lambda p: overlap(p, g), default=None)
+            inexact.append(
+                ctx(text, g, rid)
+                + ("\n      PRED " + repr(text[best[0] : best[1]][:300]) if best else "")
+            )
+
+
+def _score_predicted(text, rid, preds, res, golds, contents, thr, t, show, fps) -> None:
+    """Precision side: each prediction is right, wrong, or about another attribution."""
+    for p, q in zip(preds, res.quotes):
+        if any(matches(p, g, thr) for g in golds):
+            t["tp"] += 1
+        elif any(overlap(p, g) for g in golds):
+            t["fp"] += 1
+            if show and thr == 0.3:
+                fps.append(ctx(text, p, rid, q.kind) + "  [overlaps gold]")
+        elif any(overlap((q.start, q.end), c) for c in contents):
+            t["neutral"] += 1
+        else:
+            t["fp"] += 1
+            if show and thr == 0.3:
+                fps.append(ctx(text, p, rid, q.kind))
+
+
 def score_polnear(path: Path, samples: int, rng: random.Random, show: bool):
     recs = [json.loads(line) for line in path.open(encoding="utf-8")]
     tot = {thr: {"tp": 0, "fp": 0, "neutral": 0, "found": 0, "gold": 0} for thr in THRESHOLDS}
@@ -61,31 +94,8 @@ def score_polnear(path: Path, samples: int, rng: random.Random, show: bool):
         contents = [tuple(fr) for a in r["attributions"] for fr in a["content"]]
         for thr in THRESHOLDS:
             t = tot[thr]
-            t["gold"] += len(golds)
-            for g in golds:
-                if any(matches(p, g, thr) for p in preds):
-                    t["found"] += 1
-                elif show and thr == 0.3:
-                    misses.append(ctx(text, g, r["id"]))
-                elif show and thr == "exact":
-                    best = max(preds, key=lambda p: overlap(p, g), default=None)
-                    inexact.append(
-                        ctx(text, g, r["id"])
-                        + ("\n      PRED " + repr(text[best[0] : best[1]][:300]) if best else "")
-                    )
-            for p, q in zip(preds, res.quotes):
-                if any(matches(p, g, thr) for g in golds):
-                    t["tp"] += 1
-                elif any(overlap(p, g) for g in golds):
-                    t["fp"] += 1
-                    if show and thr == 0.3:
-                        fps.append(ctx(text, p, r["id"], q.kind) + "  [overlaps gold]")
-                elif any(overlap((q.start, q.end), c) for c in contents):
-                    t["neutral"] += 1
-                else:
-                    t["fp"] += 1
-                    if show and thr == 0.3:
-                        fps.append(ctx(text, p, r["id"], q.kind))
+            _score_gold(text, r["id"], preds, golds, thr, t, show, misses, inexact)
+            _score_predicted(text, r["id"], preds, res, golds, contents, thr, t, show, fps)
     print(f"== {path} ({len(recs)} articles)")
     for thr in THRESHOLDS:
         t = tot[thr]
