@@ -180,3 +180,31 @@ def test_text_utilities_stand_alone(module):
     assert not (
         GRAPH[module] - {m for m in MODULES if m.startswith("quotekit.text")} - {"quotekit.errors"}
     )
+
+
+#: What each room may import of quotekit besides itself (docs/architecture.md).
+ALLOWED = {
+    "components": {"errors", "extensions", "registry", "text"},
+    "registry": {"errors"},
+    "text": {"errors"},
+    "evaluate": {"api", "errors", "pipeline", "text", "model"},
+    "corpus": {"api", "errors", "pipeline", "model", "flatten", "frames", "parquet"}
+    | {"provenance", "schema", "records", "optional", "render", "text"},
+}
+
+
+def _room(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "quotekit"
+
+
+@pytest.mark.parametrize("room", sorted(ALLOWED))
+def test_rooms_import_only_what_they_may(room):
+    wrong = sorted(
+        f"{m} -> {t}"
+        for m, ts in GRAPH.items()
+        if _room(m) == room
+        for t in ts
+        if _room(t) != room and _room(t) not in ALLOWED[room]
+    )
+    assert wrong == []
