@@ -181,10 +181,6 @@ class Warnings(metaclass=ErrorsWithCodes):
         "{path}: bytes that are not valid {encoding} were replaced with U+FFFD. "
         "Pass --encoding to read the file in its real encoding."
     )
-    W002 = (
-        "Article '{id}' has {length} characters, more than nlp.max_length ({max_length}); "
-        "it is processed in {parts} parts split at paragraph boundaries."
-    )
     W004 = (
         "--n-process is ignored with --scheduler/--dask-workers: each Dask worker "
         "thread runs one pipeline. Scale with more workers instead."
