@@ -377,6 +377,7 @@ def test_displacy_span_render(nlp):
     assert "full" in html  # the span label
 
 
+@pytest.mark.slow
 def test_extract_many_two_processes_can_be_abandoned():
     # Closing the stream early ends extract_many's workers at once (spaCy's own
     # multiprocessing pipe, used before, hung here: it joined workers blocked on a

@@ -126,6 +126,7 @@ def test_extract_bag_and_dataframe_on_the_sync_scheduler():
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_local_cluster_two_workers_matches_single_process_and_loads_once_per_worker():
     import dask.bag as db
     from distributed import Client, LocalCluster
@@ -172,6 +173,7 @@ def cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_cli_dask_workers_output_equals_single_process(tmp_path):
     write_shard(tmp_path / "in" / "a.jsonl", items(9))
     write_shard(tmp_path / "in" / "b.jsonl", items(5, start=9), broken_line=2)
@@ -203,6 +205,7 @@ def test_cli_dask_workers_output_equals_single_process(tmp_path):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_cli_scheduler_address_uses_an_existing_cluster(tmp_path):
     import io
 

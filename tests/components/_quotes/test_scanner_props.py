@@ -48,13 +48,13 @@ def check_wellformed(text, res):
         assert any(q.start < s.start and s.end <= q.end for q in res.quotes)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(deadline=None)
 @given(TEXTS)
 def test_wellformed(text):
     check_wellformed(text, scan(text))
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(deadline=None)
 @given(TEXTS, STYLES)
 def test_wellformed_with_styles(text, styles):
     res = scan(text, styles)
@@ -63,13 +63,13 @@ def test_wellformed_with_styles(text, styles):
         assert q.style in styles
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(deadline=None)
 @given(TEXTS)
 def test_deterministic(text):
     assert scan(text) == scan(text)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(deadline=None)
 @given(st.text())
 def test_any_unicode(text):
     check_wellformed(text, scan(text))

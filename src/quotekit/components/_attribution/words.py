@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from ...errors import Errors, QuotekitError
@@ -95,11 +94,11 @@ def build_words(
         return frozenset(lexicon[name])
 
     def look_up(name: str) -> Mapping[str, str]:
-        return MappingProxyType(dict(lexicon[name]))
+        return dict(lexicon[name])
 
     return Words(
-        cue_forms=MappingProxyType(cue_forms),
-        particles=MappingProxyType(particles),
+        cue_forms=dict(cue_forms),
+        particles=dict(particles),
         cue_phrases=tuple(sorted(set(phrases))),
         person_titles=frozenset(t.lower() for t in (titles or {}).get("titles", {})),
         forenames=(
@@ -123,7 +122,7 @@ def build_words(
         author_prepositions=words("author_prepositions"),
         quote_verb_forms=words("quote_verb_forms"),
         organisation_nouns=words("organisation_nouns"),
-        organisation_kinds=MappingProxyType(_kinds(lexicon["organisation_kinds"])),
+        organisation_kinds=dict(_kinds(lexicon["organisation_kinds"])),
         document_nouns=words("document_nouns"),
         title_qualifiers=words("title_qualifiers"),
         inverting_cues=words("inverting_cues"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -133,7 +132,7 @@ def _frame_nouns(lexicon: Mapping[str, Any]) -> Mapping[str, str]:
         raise QuotekitError(
             Errors.E030.format(key="frame_nouns", kind="a mapping of word to kind", value=value)
         )
-    return MappingProxyType({k.lower(): v for k, v in value.items()})
+    return {k.lower(): v for k, v in value.items()}
 
 
 def cue_forms(cues: Mapping[str, Any], lemmas: Iterable[str], ing: bool) -> frozenset[str]:
