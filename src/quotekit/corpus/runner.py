@@ -59,7 +59,7 @@ def process_records(
             rec = order.popleft()
             yield rec, error_output(rec)
         rec = order.popleft()
-        yield rec, article.to_dict()
+        yield rec, dict(article.to_dict())
     while order:
         rec = order.popleft()
         yield rec, error_output(rec)
