@@ -181,6 +181,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "to_dict() or a JSONL file have no text to show: use quotekit.to_frames for them)."
     )
     E121 = "quotekit.show(limit=...) takes a positive int or None; got {limit!r}."
+    E122 = (
+        "--format {format} writes a dataset folder per table (quotes/, entities/, "
+        "sources/, ...), not a stream: pass --output-dir DIR, or use --format csv or "
+        "jsonl for stdout."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
