@@ -45,7 +45,7 @@ def _csv_rows(text: str) -> list[list[str]]:
 
 def test_csv_on_stdout_one_row_per_quote(tmp_path, records_processor):
     write_shard(tmp_path / "a.jsonl", ["a1", "a2", "a3"], broken={2: "{not json"})
-    code, out, err = run([str(tmp_path / "a.jsonl"), "--input-format", "jsonl", "--format", "csv"])
+    code, out, _ = run([str(tmp_path / "a.jsonl"), "--input-format", "jsonl", "--format", "csv"])
     assert code == 1  # the broken line: an error record, no rows
     rows = _csv_rows(out)
     assert tuple(rows[0]) == QUOTE_CSV_HEADER
