@@ -9,6 +9,9 @@ to a terminal stdout (``Progress.writing``), so records and bar don't mix.
 
 from __future__ import annotations
 
+import io
+import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -77,12 +80,10 @@ class Progress:
         elapsed = max((self.clock() if now is None else now) - self.start, 1e-9)
         art_rate = self.articles / elapsed
         word_rate = self.words / elapsed
-        if self.total:
+        text = f"{art_rate:,.1f} articles/s | {word_rate:,.0f} words/s"
+        if self.total:  # no total (stdin, pipes): no ETA
             remaining = max(self.total - self.articles, 0)
-            eta = _hms(remaining / art_rate) if art_rate > 0 else "?"
-        else:
-            eta = "?"
-        text = f"{art_rate:,.1f} articles/s | {word_rate:,.0f} words/s | ETA {eta}"
+            text += f" | ETA {_hms(remaining / art_rate) if art_rate > 0 else '?'}"
         if self.failed:
             text += f" | {self.failed:,} failed"
         return text
@@ -96,13 +97,15 @@ class Progress:
                 file=self.stream,
                 bar_format=BAR_FORMAT if self.total else COUNT_FORMAT,
                 ascii=".#",
-                dynamic_ncols=True,
+                ncols=_size(self.stream)[0],
+                nrows=_size(self.stream)[1],
                 # quotekit decides when to draw (``interval``); tqdm only draws.
                 mininterval=0,
                 miniters=0,
                 leave=True,
             )
         else:
+            self._bar.ncols, self._bar.nrows = _size(self.stream)  # follows a resized terminal
             self._bar.n = self.articles
             self._bar.set_description_str(self.line(now), refresh=False)
             self._bar.refresh()
@@ -123,6 +126,16 @@ class Progress:
             self._bar.set_description_str(self.line(), refresh=False)
             self._bar.close()
             self._bar = None
+
+
+def _size(stream: TextIO) -> tuple[int, int]:
+    """(columns, rows) of the terminal ``stream`` is on; (100, 20) for what cannot be
+    told or is 0, as on a pseudo-terminal nobody sized, where tqdm would draw nothing."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        size = shutil.get_terminal_size((100, 20))
+    return (size.columns if size.columns > 20 else 100, size.lines if size.lines > 1 else 20)
 
 
 def _hms(seconds: float) -> str:
