@@ -39,3 +39,11 @@ def test_spacy_native():
     assert "source 'Lusa news agency' as cited" in out
     assert "displaCy markup:" in out
     assert "'text': 'Helena Duarte'" in out
+
+
+def test_notebook_tables():
+    pytest.importorskip("pandas")
+    out = run("notebook_tables.py")
+    assert "<Article id='harbour-1': 3 quotes" in out
+    assert "Ines Alvarado    3" in out  # the most quoted
+    assert "100% of articles quote someone" in out

@@ -122,6 +122,7 @@ def test_articles_built_by_hand_validate():
 
 
 def test_cli_and_dask_error_records_validate():
+    pytest.importorskip("dask")
     from quotekit.corpus.dask import _error
     from quotekit.corpus.inputs import InputRecord, error_output
 

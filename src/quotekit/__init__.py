@@ -5,19 +5,35 @@ the article is about.
 >>> article = quotekit.extract('"We will win," Jane Doe said.')
 >>> article.quotes[0].text
 'We will win,'
+
+In a notebook an ``Article`` shows itself (its text with the quotes marked, and a
+table of quotes); ``quotekit.show(articles)`` shows many, and
+``quotekit.to_frames(articles)`` gives pandas DataFrames (``pip install
+"quotekit[tables]"``). ``quotekit.output_schema()`` is the JSON Schema of
+``Article.to_dict()``.
 """
 
 from .api import extract, extract_many
 from .errors import QuotekitError, WorkerError
+from .frames import to_frames, write_quotes_csv
 from .model import Article, Entity, Mention, Quote, Source
+from .notebook import ArticlesView, show
 from .pipeline import add_components, load
+from .provenance import provenance
+from .records import ArticleRecord, ErrorRecord, OutputRecord
+from .render import render_html
+from .schema import output_schema, validate_record
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleRecord",
+    "ArticlesView",
     "Entity",
+    "ErrorRecord",
     "Mention",
+    "OutputRecord",
     "Quote",
     "QuotekitError",
     "Source",
@@ -27,4 +43,11 @@ __all__ = [
     "extract",
     "extract_many",
     "load",
+    "output_schema",
+    "provenance",
+    "render_html",
+    "show",
+    "to_frames",
+    "validate_record",
+    "write_quotes_csv",
 ]

@@ -1,6 +1,6 @@
 """The ``quotekit`` command: extract, eval, render.
 
-    quotekit extract FILE... [--format json|jsonl|table] [--input-format text|jsonl]
+    quotekit extract FILE... [--format json|jsonl|table|csv|parquet] [--input-format text|jsonl]
     quotekit eval GOLD... [--baseline textacy]
     quotekit render FILE... > page.html
 
@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from typing import TextIO
 
 from .api import default_nlp, extract_many
 from .corpus.dask import run_dask
-from .corpus.formats import FORMATS
+from .corpus.formats import FORMAT_HELP, FORMATS
 from .corpus.inputs import iter_inputs, known_encoding
 from .corpus.runner import EXIT_OK, EXIT_SOME_FAILED, run_local, run_stream
 from .evaluate import add_eval_arguments, eval_command
@@ -62,7 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     _add_extract_arguments(
-        sub.add_parser("extract", help="extract quotes, speakers, sources and entities")
+        sub.add_parser(
+            "extract",
+            help="extract quotes, speakers, sources and entities",
+            description="Extract quotes, speakers, news sources and entities from articles.",
+            epilog=_extract_epilog(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
     )
     ev = sub.add_parser("eval", help="score quotekit on gold annotations")
     add_eval_arguments(ev)
@@ -76,6 +83,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_EXTRACT_EXAMPLES = """\
+examples:
+  quotekit extract article.txt                      one article, JSON on stdout
+  quotekit extract articles/ --format table         a readable view of each article
+  quotekit extract corpus.jsonl --input-format jsonl --format jsonl > out.jsonl
+  quotekit extract corpus.jsonl --input-format jsonl --format csv > quotes.csv
+  quotekit extract 'shards/*.jsonl' --output-dir out/ --n-process 2 --resume
+  quotekit extract 'shards/*.jsonl' --format parquet --output-dir tables/
+      then: pandas.read_parquet("tables/quotes"), or in DuckDB
+      select * from 'tables/quotes/*.parquet'
+"""
+
+_EXIT_CODES = """\
+exit codes:
+  0  every input was processed
+  1  some inputs failed (each has an error record in the output; see stderr)
+  2  usage error: bad arguments, an unusable --output-dir, --format parquet
+     without --output-dir or without pyarrow (pip install "quotekit[tables]")
+  3  internal failure (a bug in quotekit: please report it)
+"""
+
+
+def _extract_epilog() -> str:
+    formats = "\n".join(f"  {name:<8} {_wrap(text, 67, 11)}" for name, text in FORMAT_HELP.items())
+    provenance = (
+        "provenance: with --output-dir, each shard's manifest (<shard>.jsonl.done,\n"
+        "  <shard>.csv.done, <shard>.parquet.done) records the quotekit version, the\n"
+        "  model and its version and the component config; Parquet files also carry\n"
+        "  it in their metadata (quotekit.provenance.provenance_from_metadata)."
+    )
+    return f"{_EXTRACT_EXAMPLES}\nformats (--format):\n{formats}\n\n{provenance}\n\n{_EXIT_CODES}"
+
+
+def _wrap(text: str, width: int, indent: int) -> str:
+    return ("\n" + " " * indent).join(textwrap.wrap(text, width))
+
+
 def _add_extract_arguments(ex: argparse.ArgumentParser) -> None:
     ex.add_argument(
         "files",
@@ -83,7 +127,12 @@ def _add_extract_arguments(ex: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="article files, JSONL shards, directories or globs ('-' = stdin)",
     )
-    ex.add_argument("--format", choices=FORMATS, default="json")
+    ex.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="what to write (default json; see 'formats' below)",
+    )
     ex.add_argument("--input-format", choices=("text", "jsonl"), default="text")
     ex.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
     ex.add_argument(
@@ -98,7 +147,12 @@ def _add_extract_arguments(ex: argparse.ArgumentParser) -> None:
         default=16,
         help="texts per batch, and per worker task with --n-process (default 16)",
     )
-    ex.add_argument("--output-dir", help="write one JSONL file per input shard here")
+    ex.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write one output per input shard here (JSONL, or as --format csv/parquet "
+        "says), atomically, with a manifest per shard",
+    )
     ex.add_argument(
         "--resume",
         action="store_true",

@@ -175,6 +175,18 @@ class Errors(metaclass=ErrorsWithCodes):
         "pandas and quotekit. Rename the key (e.g. 'run_{key}')."
     )
 
+    E120 = (
+        "quotekit.show() shows Article objects; item {position} is a {type}. Pass "
+        "quotekit.extract(...) or quotekit.extract_many(...) results (records from "
+        "to_dict() or a JSONL file have no text to show: use quotekit.to_frames for them)."
+    )
+    E121 = "quotekit.show(limit=...) takes a positive int or None; got {limit!r}."
+    E122 = (
+        "--format {format} writes a dataset folder per table (quotes/, entities/, "
+        "sources/, ...), not a stream: pass --output-dir DIR, or use --format csv or "
+        "jsonl for stdout."
+    )
+
 
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = (

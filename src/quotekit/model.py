@@ -8,13 +8,25 @@ They are views built from a processed ``Doc`` after the pipeline
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from spacy.tokens import Doc
 
 from .extensions import SPAN_KEYS, ensure_extensions
-from .render import render_html
+from .records import (
+    ArticleRecord,
+    EntityRecord,
+    EntityType,
+    MentionRecord,
+    QuoteKind,
+    QuoteRecord,
+    QuoteRule,
+    SourceKind,
+    SourceRecord,
+    SourceRole,
+)
+from .render import render_html, render_notebook
 
 
 @attrs.frozen
@@ -25,7 +37,7 @@ class Mention:
     end: int
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> MentionRecord:
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
@@ -48,18 +60,18 @@ class Quote:
     via: str | None = None
     rule: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> QuoteRecord:
         return {
             "id": self.id,
             "start": self.start,
             "end": self.end,
             "text": self.text,
-            "kind": self.kind,
+            "kind": cast(QuoteKind, self.kind),
             "speaker": self.speaker,
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "via": self.via,
-            "rule": self.rule,
+            "rule": cast("QuoteRule | None", self.rule),
         }
 
 
@@ -76,10 +88,10 @@ class Entity:
     affiliation: str | None = None
     iso: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> EntityRecord:
         return {
             "id": self.id,
-            "type": self.type,
+            "type": cast(EntityType, self.type),
             "name": self.name,
             "aliases": list(self.aliases),
             "mentions": [m.to_dict() for m in self.mentions],
@@ -99,19 +111,24 @@ class Source:
     roles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SourceRecord:
         return {
             "id": self.id,
             "name": self.name,
-            "kind": self.kind,
-            "roles": list(self.roles),
+            "kind": cast(SourceKind, self.kind),
+            "roles": [cast(SourceRole, r) for r in self.roles],
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
 
 @attrs.frozen
 class Article:
-    """Everything quotekit found in one article."""
+    """Everything quotekit found in one article.
+
+    ``repr()`` is one short line (id and counts); in a notebook an article shows as
+    its text with the quotes marked and a table of quote, speaker and via
+    (``_repr_html_``); ``quotekit.show(articles)`` shows many.
+    """
 
     id: str | None
     text: str = attrs.field(repr=False)
@@ -169,8 +186,8 @@ class Article:
         quotes = tuple(_quote_from_record(text, q) for q in (doc._.quotekit_quotes or ()))
         return cls(id=id, text=text, quotes=quotes, entities=entities, sources=sources)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of ``docs/output-format.md``."""
+    def to_dict(self) -> ArticleRecord:
+        """The JSON contract of ``docs/output-format.md`` (``quotekit.output_schema()``)."""
         return {
             "id": self.id,
             "quotes": [q.to_dict() for q in self.quotes],
@@ -195,6 +212,16 @@ class Article:
     def to_html(self) -> str:
         """A self-contained HTML page showing the article with its quotes marked."""
         return render_html([self])
+
+    def __repr__(self) -> str:
+        return (
+            f"<Article id={self.id!r}: {len(self.quotes)} quotes, {len(self.entities)} "
+            f"entities, {len(self.sources)} sources, {len(self.text):,} chars>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The notebook view: the text with its quotes marked, and a table of quotes."""
+        return render_notebook([self])
 
 
 def _mention_key(m: Mention) -> tuple[int, int]:

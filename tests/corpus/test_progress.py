@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 
 import pytest
 
@@ -37,3 +39,32 @@ def test_progress_silent_off_tty_or_quiet(stream, enabled):
         progress.update(1, 5)
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_progress_draws_on_an_unsized_terminal(monkeypatch):
+    # A pseudo-terminal nobody sized reports 0 x 0; tqdm would then draw nothing.
+    zero = os.terminal_size((0, 0))
+    monkeypatch.setattr(os, "get_terminal_size", lambda *a: zero)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: zero)
+    stream = FakeTTY()
+    progress = Progress(stream, total=None, clock=iter(range(100)).__next__)
+    progress.update(3, 30)
+    progress.close()
+    last = stream.getvalue().rstrip("\n").split("\r")[-1]
+    assert last.startswith("3 articles | ") and "words/s" in last
+    assert "ETA" not in last  # no total, no ETA
+
+
+def test_bar_is_cleared_while_a_record_goes_to_the_same_terminal():
+    now = [0.0]
+    err, out = FakeTTY(), FakeTTY()
+    progress = Progress(err, total=2, clock=lambda: now[0])
+    progress.update(1, 10)
+    drawn = err.getvalue()
+    with progress.writing(out):
+        out.write("record\n")
+    progress.close()
+    assert out.getvalue() == "record\n"
+    # cleared before the write, drawn again after it
+    assert err.getvalue().startswith(drawn) and len(err.getvalue()) > len(drawn)
+    assert "2/2" not in drawn and "1/2 articles" in err.getvalue().split("\r")[-1]

@@ -50,11 +50,15 @@ def test_abort_leaves_nothing_and_stale_temps_go(tmp_path):
     assert [p.name for p in out.iterdir()] == [".b.jsonl.99999.tmp"]
 
 
-def test_unchecked_shards_get_no_manifest(tmp_path):
+def test_unchecked_shards_are_never_complete(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     shard = Shard("stdin", "-", [], name="stdin.jsonl")
-    writer = ShardWriter(str(out), shard, None)
+    writer = ShardWriter(str(out), shard, None, {"quotekit_version": "0.1.0"})
     writer.commit()  # an empty shard still gets its (empty) output
-    assert [p.name for p in out.iterdir()] == ["stdin.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["stdin.jsonl", "stdin.jsonl.done"]
+    # the manifest says what produced the output, but vouches for nothing
+    manifest = read_manifest(str(out), shard)
+    assert manifest["signature"] is None
+    assert manifest["provenance"] == {"quotekit_version": "0.1.0"}
     assert not is_complete(str(out), shard, "text", "utf-8")

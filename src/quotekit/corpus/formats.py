@@ -1,12 +1,33 @@
-"""How ``quotekit extract`` prints records without ``--output-dir``: json, jsonl, table."""
+"""How ``quotekit extract`` prints records without ``--output-dir``: json, jsonl, table, csv.
+
+``parquet`` needs ``--output-dir`` (a dataset folder per table); with an output
+directory the shard writers of ``quotekit.corpus.writer`` write jsonl, csv or parquet.
+"""
 
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any, TextIO
 
+from ..frames import QUOTE_CSV_HEADER, quotes_csv_rows
+
 #: The ``--format`` choices.
-FORMATS = ("json", "jsonl", "table")
+FORMATS = ("json", "jsonl", "table", "csv", "parquet")
+#: What each format writes, for ``quotekit extract --help``.
+FORMAT_HELP = {
+    "json": "one JSON document (an object for one input, else a list); "
+    "with --output-dir, JSONL files",
+    "jsonl": "one JSON object a line, one line per input, in input order; with "
+    "--output-dir, one <shard>.jsonl per input shard",
+    "table": "a readable terminal view of each article's quotes, speakers and sources",
+    "csv": "one row per quote (article id, speaker and via names, offsets), header "
+    "first; with --output-dir, one <shard>.csv per input shard",
+    "parquet": "needs --output-dir D: D/quotes/, D/entities/, D/sources/, D/articles/ "
+    "and D/errors/, each a Parquet dataset with one <shard>.parquet per input shard",
+}
+#: Formats that need an output directory.
+DIRECTORY_FORMATS = ("parquet",)
 
 
 def write_record(out: dict[str, Any], fmt: str, stdout: TextIO) -> None:
@@ -21,6 +42,32 @@ def write_json(outputs: list[dict[str, Any]], stdout: TextIO) -> None:
     """The "json" format: one object for one record, else a list."""
     payload: Any = outputs[0] if len(outputs) == 1 else outputs
     stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+class StreamWriter:
+    """Records to ``stdout`` in a stream format, as they come (json: all at the end)."""
+
+    def __init__(self, fmt: str, stdout: TextIO) -> None:
+        self.fmt = fmt
+        self.stdout = stdout
+        self.outputs: list[dict[str, Any]] = []
+        self._csv: Any = None
+        if fmt == "csv":
+            self._csv = csv.writer(stdout)
+            self._csv.writerow(QUOTE_CSV_HEADER)
+
+    def write(self, out: dict[str, Any]) -> None:
+        if self.fmt == "json":
+            self.outputs.append(out)
+        elif self._csv is not None:
+            self._csv.writerows(quotes_csv_rows([out]))
+        else:
+            write_record(out, self.fmt, self.stdout)
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            write_json(self.outputs, self.stdout)
+        self.stdout.flush()
 
 
 def format_table(article: dict[str, Any]) -> str:

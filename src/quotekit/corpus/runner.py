@@ -1,20 +1,24 @@
 """Running ``quotekit extract``: records through the pipeline, in input order.
 
-* ``run_stream``: every output record to stdout as json, jsonl or a table.
-* ``run_local``: ``--output-dir``, one JSONL file per shard (``quotekit.corpus.shards``),
-  written atomically with a manifest for ``--resume`` (``quotekit.corpus.writer``),
-  with a progress bar; the pipeline runs here (``--n-process`` worker processes).
+* ``run_stream``: every output record to stdout as json, jsonl, a table, or CSV rows
+  of quotes, with a progress bar on stderr when it is a terminal.
+* ``run_local``: ``--output-dir``, one output per shard (``quotekit.corpus.shards``):
+  ``<shard>.jsonl``, ``<shard>.csv``, or ``<table>/<shard>.parquet`` for every table,
+  written atomically with a manifest for ``--resume`` that also records the
+  provenance (``quotekit.corpus.writer``), with a progress bar; the pipeline runs
+  here (``--n-process`` worker processes).
 * ``execute``: the shard run itself, on any backend that turns input records into
   output records (``local_processor`` here, Dask in ``quotekit.corpus.dask``).
 
 A failed input gets an error record in its place; the exit code is 1 when any
-record failed, 2 for an unusable output directory, 0 otherwise.
+record failed, 2 for an unusable output directory or a format that cannot be
+written (``--format parquet`` without ``--output-dir``, or without pyarrow), 0
+otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from collections import deque
@@ -24,12 +28,22 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from .. import api
-from ..errors import Errors, Warnings
-from .formats import write_json, write_record
+from ..errors import Errors, QuotekitError, Warnings
+from ..optional import require
+from ..provenance import provenance, provenance_metadata
+from .formats import DIRECTORY_FORMATS, StreamWriter
 from .inputs import InputRecord, error_output, iter_inputs
 from .progress import Progress
 from .shards import Shard, discover_shards
-from .writer import ShardWriter, is_complete, read_manifest, remove_stale_temps
+from .writer import (
+    CsvShardWriter,
+    ParquetShardWriter,
+    ShardWriter,
+    is_complete,
+    output_format,
+    read_manifest,
+    remove_stale_temps,
+)
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -59,7 +73,7 @@ def process_records(
             rec = order.popleft()
             yield rec, error_output(rec)
         rec = order.popleft()
-        yield rec, article.to_dict()
+        yield rec, dict(article.to_dict())
     while order:
         rec = order.popleft()
         yield rec, error_output(rec)
@@ -68,26 +82,55 @@ def process_records(
 # ---------------------------------------------------------------------- stdout
 def run_stream(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``quotekit extract`` without ``--output-dir``: records to stdout in ``args.format``."""
+    if not format_usable(args, stderr):
+        return EXIT_USAGE
     records = iter_inputs(args.files or ["-"], args.input_format, args.encoding, stderr)
     nlp = api.default_nlp()
     failed = 0
-    outputs: list[dict[str, Any]] = []
-    for _, out in process_records(
-        records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
-    ):
-        if out.get("error"):
-            failed += 1
-        if args.format == "json":
-            outputs.append(out)
-        else:
-            write_record(out, args.format, stdout)
-    if args.format == "json":
-        write_json(outputs, stdout)
-    stdout.flush()
+    sink = StreamWriter(args.format, stdout)
+    progress = Progress(stderr, None, enabled=not getattr(args, "quiet", False))
+    # records and bar on one terminal: the bar is cleared while a record is written
+    to_terminal = progress.enabled and _isatty(stdout)
+    try:
+        for rec, out in process_records(
+            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+        ):
+            is_error = bool(out.get("error"))
+            failed += is_error
+            if to_terminal:
+                with progress.writing(stdout):
+                    sink.write(out)
+            else:
+                sink.write(out)
+            progress.update(1, _words(rec.text), int(is_error))
+    finally:
+        progress.close()
+    sink.close()
     if failed:
         print(f"quotekit: {failed} input(s) failed; see the error records", file=stderr)
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def format_usable(args: argparse.Namespace, stderr: TextIO) -> bool:
+    """Report (E122, E090) and RETURN False when ``--format`` cannot be written here."""
+    fmt = getattr(args, "format", "jsonl")
+    if fmt in DIRECTORY_FORMATS and not getattr(args, "output_dir", None):
+        print("quotekit: error: " + Errors.E122.format(format=fmt), file=stderr)
+        return False
+    if fmt == "parquet":
+        try:
+            require("pandas", "quotekit extract --format parquet")
+            require("pyarrow.parquet", "quotekit extract --format parquet")
+        except QuotekitError as exc:
+            print(f"quotekit: error: {exc}", file=stderr)
+            return False
+    return True
+
+
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 # ---------------------------------------------------------------------- shards
@@ -118,6 +161,9 @@ class RunOptions:
     encoding: str = "utf-8"
     resume: bool = False
     quiet: bool = False
+    #: ``--format``: with an output directory, csv and parquet are written as such
+    #: and any other format as JSONL; on stdout, csv as CSV and the others as JSONL.
+    format: str = "jsonl"
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> RunOptions:
@@ -127,7 +173,13 @@ class RunOptions:
             encoding=getattr(args, "encoding", "utf-8"),
             resume=bool(getattr(args, "resume", False)),
             quiet=bool(getattr(args, "quiet", False)),
+            format=getattr(args, "format", None) or "jsonl",
         )
+
+    @property
+    def output(self) -> str:
+        """The kind of shard output: jsonl, csv or parquet."""
+        return output_format(self.format)
 
 
 @dataclass
@@ -159,6 +211,8 @@ def execute(
     started = time.monotonic()
     if opts.resume and not opts.out_dir and not opts.quiet:
         print("quotekit: warning: " + Warnings.W005, file=stderr)
+    if not format_usable(args, stderr):
+        return EXIT_USAGE
     if opts.out_dir and not _usable_output_dir(opts.out_dir, stderr):
         return EXIT_USAGE
     plan = plan_run(paths, opts, stderr)
@@ -194,10 +248,10 @@ def plan_run(paths: list[str], opts: RunOptions, stderr: TextIO) -> RunPlan:
         if (
             opts.out_dir
             and opts.resume
-            and is_complete(opts.out_dir, shard, opts.input_format, opts.encoding)
+            and is_complete(opts.out_dir, shard, opts.input_format, opts.encoding, opts.output)
         ):
             plan.skipped.append(shard)
-            manifest = read_manifest(opts.out_dir, shard) or {}
+            manifest = read_manifest(opts.out_dir, shard, opts.output) or {}
             plan.skipped_failed += int(manifest.get("failed") or 0)
             plan.skipped_records += int(manifest.get("records") or 0)
         else:
@@ -219,6 +273,10 @@ class ShardRun:
         total = None if any(c is None for c in counts) else sum(counts)  # type: ignore[arg-type]
         self.progress = Progress(stderr, total, enabled=not opts.quiet)
         self.writers: dict[int, ShardWriter] = {}
+        self.sink: StreamWriter | None = None
+        if not opts.out_dir:
+            self.sink = StreamWriter("csv" if opts.format == "csv" else "jsonl", stdout)
+        self._provenance: tuple[dict[str, Any] | None, dict[str, str]] | None = None
         # which shard each record belongs to, and whether it is the shard's last
         self.route: deque[tuple[int, bool]] = deque()
         self.failed = 0
@@ -228,7 +286,7 @@ class ShardRun:
         try:
             if self.todo:
                 with backend(args) as process:
-                    self.progress.start = time.monotonic()
+                    self.progress.restart()
                     for rec, out in process(self.records()):
                         self.emit(rec, out)
         except BaseException:
@@ -237,14 +295,14 @@ class ShardRun:
             self.progress.close()
             raise
         self.progress.close()
-        if not self.opts.out_dir:
-            self.stdout.flush()
+        if self.sink is not None:
+            self.sink.close()
 
     def records(self) -> Iterator[InputRecord]:
         """The input records of every shard to do, routed as they go."""
         for idx, shard in enumerate(self.todo):
             if self.opts.out_dir:
-                remove_stale_temps(self.opts.out_dir, shard)
+                remove_stale_temps(self.opts.out_dir, shard, self.opts.output)
             it = iter(shard.records(self.opts.encoding, self.stderr))
             try:
                 current = next(it)
@@ -263,10 +321,10 @@ class ShardRun:
         is_error = bool(out.get("error"))
         self.failed += is_error
         self.articles += 1
-        if self.opts.out_dir:
+        if self.sink is None:
             self.writer(idx).write(out)
         else:
-            self.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            self.sink.write(out)
         self.progress.update(1, _words(rec.text), int(is_error))
         if last:
             self.finish(idx)
@@ -276,8 +334,26 @@ class ShardRun:
             shard = self.todo[idx]
             opts = self.opts
             sig = shard.signature(opts.input_format, opts.encoding) if shard.checkable else None
-            self.writers[idx] = ShardWriter(opts.out_dir, shard, sig)  # type: ignore[arg-type]
+            prov, meta = self.provenance()
+            out_dir: str = opts.out_dir  # type: ignore[assignment]
+            if opts.output == "parquet":
+                self.writers[idx] = ParquetShardWriter(out_dir, shard, sig, prov, meta)
+            elif opts.output == "csv":
+                self.writers[idx] = CsvShardWriter(out_dir, shard, sig, prov)
+            else:
+                self.writers[idx] = ShardWriter(out_dir, shard, sig, prov)
         return self.writers[idx]
+
+    def provenance(self) -> tuple[dict[str, Any] | None, dict[str, str]]:
+        """What produces the output (``quotekit.provenance``), for manifests and Parquet
+        metadata: the default pipeline's, as the backends run it."""
+        if self._provenance is None:
+            nlp = api.default_nlp()
+            if nlp is None:  # a stand-in backend (tests) has no pipeline to describe
+                self._provenance = (None, {})
+            else:
+                self._provenance = (provenance(nlp), provenance_metadata(nlp))
+        return self._provenance
 
     def finish(self, idx: int) -> None:
         if self.opts.out_dir:

@@ -43,7 +43,7 @@ from .inputs import (
 )
 
 #: Manifest format version (bump when the completeness rules change).
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 @dataclass

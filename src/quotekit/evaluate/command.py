@@ -61,7 +61,7 @@ def quotekit_predictor() -> PredictFn:
     nlp = api.default_nlp()
 
     def predict(items: list[tuple[str, Any]]) -> list[Prediction]:
-        return [a.to_dict() for a in api.extract_many(items, nlp=nlp)]
+        return [dict(a.to_dict()) for a in api.extract_many(items, nlp=nlp)]
 
     return predict
 
