@@ -65,7 +65,7 @@ def test_extract_rejects_non_str(bad):
 def test_extract_many_names_the_bad_position(nlp, n_process):
     items = ['"Hi," she said.', ("Text.", "id1"), b"bytes", "never reached"]
     with pytest.raises(TypeError, match=r"E003.*got bytes at position 2"):
-        list(quotekit.extract_many(items, nlp=nlp, n_process=n_process))
+        list(quotekit.extract_many(items, nlp=nlp, n_process=n_process, on_error="raise"))
 
 
 def test_extract_many_rejects_a_single_str(nlp):

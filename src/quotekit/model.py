@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from spacy.tokens import Doc
 
+from .errors import Errors, QuotekitError, Warnings, warn
 from .extensions import SPAN_KEYS, ensure_extensions
 from .render import render_html
 
@@ -120,22 +121,33 @@ class Article:
     sources: tuple[Source, ...] = ()
 
     @classmethod
-    def from_doc(cls, doc: Doc, id: str | None = None) -> Article:
+    def from_doc(cls, doc: Doc, id: str | None = None, *, text: str | None = None) -> Article:
         """Build the article view of a ``Doc`` processed by a quotekit pipeline.
 
         doc (Doc): the processed document.
         id (str | None): the article's id; defaults to ``doc._.quotekit_id``.
+        text (str | None): the input as given, when the Doc was made from a copy of the
+            same length with placeholders for unencodable code points
+            (``quotekit.text.encodable``); every text field is sliced from it.
+            Default: ``doc.text``.
         RETURNS (Article): the view.
+        RAISES (QuotekitError): E108, when ``text`` is not as long as ``doc.text``.
+        WARNS: W011, when the Doc has quotekit's span groups but not its extensions
+            (a ``DocBin`` saved without user data): the Article is then empty.
         """
         ensure_extensions()
-        text = doc.text
+        if text is None:
+            text = doc.text
+        elif len(text) != len(doc.text):
+            raise QuotekitError(Errors.E108.format(doc_length=len(doc.text), length=len(text)))
         if id is None:
             id = doc._.quotekit_id
+        _warn_if_user_data_lost(doc)
         source_mentions: dict[str, list[Mention]] = {}
         if SPAN_KEYS["sources"] in doc.spans:
             for span in doc.spans[SPAN_KEYS["sources"]]:
                 ms = source_mentions.setdefault(span.kb_id_, [])
-                m = Mention(span.start_char, span.end_char, span.text)
+                m = Mention.from_offsets(text, span.start_char, span.end_char)
                 if m not in ms:
                     ms.append(m)
         entities = tuple(
@@ -169,6 +181,11 @@ class Article:
         quotes = tuple(_quote_from_record(text, q) for q in (doc._.quotekit_quotes or ()))
         return cls(id=id, text=text, quotes=quotes, entities=entities, sources=sources)
 
+    @property
+    def error(self) -> dict[str, Any] | None:
+        """None: the article was processed (an ``ArticleError`` holds its error here)."""
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``docs/output-format.md``."""
         return {
@@ -195,6 +212,50 @@ class Article:
     def to_html(self) -> str:
         """A self-contained HTML page showing the article with its quotes marked."""
         return render_html([self])
+
+
+@attrs.frozen(kw_only=True)
+class ArticleError(Article):
+    """Stands in for an article that could not be processed (``extract_many(...,
+    on_error="record")``): an ``Article`` with no quotes, entities or sources, and
+    the error.
+
+    ``to_dict()`` gives the error record of the command line and the output schema:
+    ``{"id", "error": {"code", "message", "input"}, "quotes": [], "entities": [],
+    "sources": []}``.
+    """
+
+    text: str = attrs.field(default="", repr=False)
+    #: The error code, e.g. ``"E100"`` (processing failed) or ``"E003"`` (not a text).
+    code: str
+    #: What went wrong, with the code and a remedy.
+    message: str
+    #: The article's position in the input of ``extract_many`` (from 0).
+    index: int | None = None
+    #: The exception that was raised, when there was one (not compared, not pickled
+    #: across processes as is: see ``quotekit.processing``).
+    exception: BaseException | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def error(self) -> dict[str, Any]:
+        """The ``error`` member of the error record: ``code``, ``message``, ``input``."""
+        where = "item ?" if self.index is None else f"item {self.index}"
+        return {"code": self.code, "message": self.message, "input": where}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error record (see ``src/quotekit/data/output.schema.json``)."""
+        return {"id": self.id, "error": self.error, "quotes": [], "entities": [], "sources": []}
+
+
+def _warn_if_user_data_lost(doc: Doc) -> None:
+    """W011 when quotekit's span groups are there but none of its extensions."""
+    if (
+        doc._.quotekit_quotes is None
+        and doc._.quotekit_entities is None
+        and doc._.quotekit_sources is None
+        and any(len(doc.spans[key]) for key in SPAN_KEYS.values() if key in doc.spans)
+    ):
+        warn(Warnings.W011)
 
 
 def _mention_key(m: Mention) -> tuple[int, int]:

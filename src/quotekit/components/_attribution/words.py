@@ -8,12 +8,22 @@ that every per-document step reads; nothing here changes after construction.
 
 from __future__ import annotations
 
+import copyreg
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from ...errors import Errors, QuotekitError
+
+
+# Pipelines get pickled (workers started by spawn, user code): a read-only mapping
+# pickles as a new read-only mapping of the same items.
+def _read_only(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+copyreg.pickle(MappingProxyType, lambda m: (_read_only, (dict(m),)))
 
 #: The lists of ``attribution_words``: ``list`` ones hold words, ``map`` ones word -> value.
 LISTS = {

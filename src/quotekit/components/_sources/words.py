@@ -9,6 +9,7 @@ forenames table (``quotekit.forenames.v1``, key ``forenames``). The result is a 
 
 from __future__ import annotations
 
+import copyreg
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -18,6 +19,15 @@ import regex
 
 from ...errors import Errors, QuotekitError
 from .patterns import slash_agency_pattern
+
+
+# Pipelines get pickled (workers started by spawn, user code): a read-only mapping
+# pickles as a new read-only mapping of the same items.
+def _read_only(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+copyreg.pickle(MappingProxyType, lambda m: (_read_only, (dict(m),)))
 
 #: The lists of ``quotekit.source_words.v1`` read as sets of lower-case words, by
 #: the ``SourceWords`` field they fill (the same name unless said otherwise).
