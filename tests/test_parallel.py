@@ -7,10 +7,9 @@ caller; a dead worker is a ``WorkerError``, not a hang; no worker outlives the c
 from __future__ import annotations
 
 import multiprocessing
-import os
 
 import pytest
-from spacy.language import Language
+from failing_pipeline import failing_nlp as make_failing_nlp
 
 import quotekit
 from quotekit import parallel
@@ -24,20 +23,9 @@ TEXTS = [
 ] * 7
 
 
-@Language.component("qk_test_fail_on_marker")
-def _fail_on_marker(doc):
-    if "RAISE-HERE" in doc.text:
-        raise ValueError("component failed on purpose")
-    if "DIE-HERE" in doc.text:
-        os._exit(3)  # a worker killed from outside looks the same to the parent
-    return doc
-
-
 @pytest.fixture(scope="module")
 def failing_nlp():
-    nlp = quotekit.load()
-    nlp.add_pipe("qk_test_fail_on_marker", last=True)
-    return nlp
+    return make_failing_nlp()
 
 
 def as_dicts(articles):

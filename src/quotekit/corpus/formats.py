@@ -5,22 +5,37 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from ..text import encodable, has_unencodable
+
 #: The ``--format`` choices.
 FORMATS = ("json", "jsonl", "table")
+
+
+def dumps_record(out: Any, indent: int | None = None) -> str:
+    """``out`` as JSON that any UTF-8 stream can take.
+
+    Non-ASCII text is written as it is, except in a record that holds a code point
+    UTF-8 cannot encode (a lone surrogate, as JSON input may give): that record is
+    written with ``\\uXXXX`` escapes, so it reads back as the very same str.
+    """
+    text = json.dumps(out, ensure_ascii=False, indent=indent)
+    if has_unencodable(text):
+        return json.dumps(out, indent=indent)
+    return text
 
 
 def write_record(out: dict[str, Any], fmt: str, stdout: TextIO) -> None:
     """Write one output record as it comes: ``fmt`` is "jsonl" or "table"."""
     if fmt == "table":
-        stdout.write(format_table(out) + "\n\n")
+        stdout.write(encodable(format_table(out)) + "\n\n")
     else:
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.write(dumps_record(out) + "\n")
 
 
 def write_json(outputs: list[dict[str, Any]], stdout: TextIO) -> None:
     """The "json" format: one object for one record, else a list."""
     payload: Any = outputs[0] if len(outputs) == 1 else outputs
-    stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    stdout.write(dumps_record(payload, indent=2) + "\n")
 
 
 def format_table(article: dict[str, Any]) -> str:

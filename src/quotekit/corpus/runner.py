@@ -7,8 +7,10 @@
 * ``execute``: the shard run itself, on any backend that turns input records into
   output records (``local_processor`` here, Dask in ``quotekit.corpus.dask``).
 
-A failed input gets an error record in its place; the exit code is 1 when any
-record failed, 2 for an unusable output directory, 0 otherwise.
+A failed input (unreadable, or one the pipeline fails on) gets an error record in
+its place and the run goes on; the exit code is 1 when any record failed, 2 for a
+usage error (an unusable output directory), 3 when quotekit itself failed (see
+``quotekit.cli``), 0 otherwise.
 """
 
 from __future__ import annotations
@@ -25,15 +27,21 @@ from typing import Any, TextIO
 
 from .. import api
 from ..errors import Errors, Warnings
-from .formats import write_json, write_record
-from .inputs import InputRecord, error_output, iter_inputs
+from ..model import ArticleError
+from .formats import dumps_record, write_json, write_record
+from .inputs import InputRecord, error_dict, error_info, error_output, iter_inputs
 from .progress import Progress
 from .shards import Shard, discover_shards
 from .writer import ShardWriter, is_complete, read_manifest, remove_stale_temps
 
+#: Exit codes of ``quotekit extract`` (and render): every record came out fine ...
 EXIT_OK = 0
+#: ... some records are error records (the input could not be read or processed) ...
 EXIT_SOME_FAILED = 1
+#: ... the command line is wrong (an unknown option, an unusable output directory) ...
 EXIT_USAGE = 2
+#: ... or quotekit stopped on an internal error (a bug, or a worker process that died).
+EXIT_INTERNAL = 3
 
 #: ``(input record, output dict)`` pairs in input order, from records.
 Processor = Callable[[Iterable[InputRecord]], Iterator[tuple[InputRecord, dict[str, Any]]]]
@@ -43,9 +51,19 @@ Backend = Callable[[argparse.Namespace], AbstractContextManager[Processor]]
 
 
 def process_records(
-    records: Iterable[InputRecord], *, nlp=None, n_process: int = 1, batch_size: int = 16
+    records: Iterable[InputRecord],
+    *,
+    nlp=None,
+    n_process: int = 1,
+    batch_size: int = 16,
+    stderr: TextIO | None = None,
 ) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
-    """``(input, output dict)`` pairs in input order; failed inputs get error records."""
+    """``(input, output dict)`` pairs in input order; failed inputs get error records.
+
+    An input that cannot be read, and an article the pipeline fails on, both get an
+    error record (with its code: E100 for a processing failure) and the run goes on;
+    a processing failure is reported on ``stderr`` like an input problem.
+    """
     order: deque[InputRecord] = deque()
 
     def texts() -> Iterator[tuple[str, str | None]]:
@@ -54,15 +72,29 @@ def process_records(
             if rec.error is None:
                 yield rec.text, rec.id  # type: ignore[misc]
 
-    for article in api.extract_many(texts(), n_process=n_process, batch_size=batch_size, nlp=nlp):
+    for article in api.extract_many(
+        texts(), n_process=n_process, batch_size=batch_size, nlp=nlp, on_error="record"
+    ):
         while order and order[0].error is not None:
             rec = order.popleft()
             yield rec, error_output(rec)
         rec = order.popleft()
-        yield rec, article.to_dict()
+        if isinstance(article, ArticleError):
+            yield rec, _failed_output(rec, article, stderr)
+        else:
+            yield rec, article.to_dict()
     while order:
         rec = order.popleft()
         yield rec, error_output(rec)
+
+
+def _failed_output(
+    rec: InputRecord, article: ArticleError, stderr: TextIO | None
+) -> dict[str, Any]:
+    """The error record of an input the pipeline failed on, reported on ``stderr``."""
+    if stderr is not None:
+        print(f"quotekit: error: {rec.origin}: {article.message}", file=stderr)
+    return error_dict(rec.id, error_info(article.code, article.message, rec.origin))
 
 
 # ---------------------------------------------------------------------- stdout
@@ -72,8 +104,10 @@ def run_stream(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     nlp = api.default_nlp()
     failed = 0
     outputs: list[dict[str, Any]] = []
+    if getattr(args, "resume", False) and not getattr(args, "quiet", False):
+        print("quotekit: warning: " + Warnings.W005, file=stderr)
     for _, out in process_records(
-        records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+        records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size, stderr=stderr
     ):
         if out.get("error"):
             failed += 1
@@ -92,13 +126,13 @@ def run_stream(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 # ---------------------------------------------------------------------- shards
 @contextmanager
-def local_processor(args: argparse.Namespace) -> Iterator[Processor]:
+def local_processor(args: argparse.Namespace, stderr: TextIO | None = None) -> Iterator[Processor]:
     """``nlp.pipe`` in this process (with ``--n-process`` worker processes)."""
     nlp = api.default_nlp()
 
     def process(records: Iterable[InputRecord]):
         return process_records(
-            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size, stderr=stderr
         )
 
     yield process
@@ -106,7 +140,9 @@ def local_processor(args: argparse.Namespace) -> Iterator[Processor]:
 
 def run_local(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``quotekit extract --output-dir``: the shard run with the pipeline in this process."""
-    return execute(list(args.files or ["-"]), args, stdout, stderr, local_processor)
+    return execute(
+        list(args.files or ["-"]), args, stdout, stderr, lambda a: local_processor(a, stderr)
+    )
 
 
 @dataclass
@@ -266,7 +302,7 @@ class ShardRun:
         if self.opts.out_dir:
             self.writer(idx).write(out)
         else:
-            self.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            self.stdout.write(dumps_record(out) + "\n")
         self.progress.update(1, _words(rec.text), int(is_error))
         if last:
             self.finish(idx)

@@ -23,6 +23,7 @@ import os
 import time
 from typing import Any, TextIO
 
+from .formats import dumps_record
 from .shards import MANIFEST_VERSION, Shard
 
 MANIFEST_SUFFIX = ".done"
@@ -119,7 +120,7 @@ class ShardWriter:
         return self._fh
 
     def write(self, out: dict[str, Any]) -> None:
-        self._open().write(json.dumps(out, ensure_ascii=False) + "\n")
+        self._open().write(dumps_record(out) + "\n")
         self.records += 1
         if out.get("error"):
             self.failed += 1
