@@ -37,7 +37,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E004 = (
         "Unknown quotekit component override '{name}'. Valid names: {valid}. "
         "Pass overrides as quotekit.load(quotes={{...}}) or "
-        "config={{'quotekit_quotes': {{...}}}}."
+        "config={{'quotekit_quotes': {{...}}}}; the spaCy model is quotekit.load(model=...)."
     )
     E005 = "Unknown quotation mark style(s) {styles}. Valid styles: {valid}."
     E006 = (
@@ -215,6 +215,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "Article.from_doc(text=...) needs a text as long as the Doc's ({doc_length} "
         "characters), got {length}. It restores the input given where the Doc holds "
         "placeholders for unencodable characters; pass that input."
+    )
+
+    E109 = (
+        "Article.from_doc() takes a spaCy Doc processed by a quotekit pipeline, got "
+        "{type}. For a text, call quotekit.extract(text)."
     )
 
 

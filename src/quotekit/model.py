@@ -132,9 +132,12 @@ class Article:
             Default: ``doc.text``.
         RETURNS (Article): the view.
         RAISES (QuotekitError): E108, when ``text`` is not as long as ``doc.text``.
+        RAISES (TypeError): E109, when ``doc`` is not a Doc.
         WARNS: W011, when the Doc has quotekit's span groups but not its extensions
             (a ``DocBin`` saved without user data): the Article is then empty.
         """
+        if not isinstance(doc, Doc):
+            raise TypeError(Errors.E109.format(type=type(doc).__name__))
         ensure_extensions()
         if text is None:
             text = doc.text
