@@ -7,6 +7,12 @@ caller; a dead worker is a ``WorkerError``, not a hang; no worker outlives the c
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from failing_pipeline import failing_nlp as make_failing_nlp
@@ -109,3 +115,67 @@ def test_a_used_pipeline_still_pickles(nlp, text):
     before = quotekit.extract(text, nlp=nlp).to_dict()
     copy = pickle.loads(pickle.dumps(nlp))
     assert quotekit.extract(text, nlp=copy).to_dict() == before
+
+
+# ------------------------------------------------------------------ parent death
+PARENT = """
+import multiprocessing, sys, time
+import quotekit
+from corpus_examples import article
+
+nlp = quotekit.load()
+texts = (article(i) for i in range(10**6))
+stream = quotekit.extract_many(texts, nlp=nlp, n_process=2, batch_size=1)
+next(stream)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+for _ in stream:
+    pass
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped is not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    # Regression: after the parent of --n-process 2 was killed, its workers ran on.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        line = proc.stdout.readline()
+        workers = [int(pid) for pid in line.split()]
+        assert len(workers) == 2, line
+        assert all(_alive(pid) for pid in workers)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_the_watchdog_ends_a_process_whose_parent_changes():
+    # The portable fallback (no prctl): a child that watches a "parent" it does not have.
+    code = (
+        "import os, time\n"
+        "import quotekit.parallel as p\n"
+        "p._set_pdeathsig = lambda sig: False\n"
+        "p.end_with_parent(os.getppid(), interval=0.05)\n"
+        "os.getppid = lambda: 1  # as after the parent died\n"
+        "time.sleep(60)\n"
+        "print('still running')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert "still running" not in done.stdout
+    assert done.returncode == parallel.EXIT_PARENT_GONE

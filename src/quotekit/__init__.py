@@ -9,13 +9,14 @@ the article is about.
 
 from .api import extract, extract_many
 from .errors import QuotekitError, WorkerError
-from .model import Article, Entity, Mention, Quote, Source
+from .model import Article, ArticleError, Entity, Mention, Quote, Source
 from .pipeline import add_components, load
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleError",
     "Entity",
     "Mention",
     "Quote",

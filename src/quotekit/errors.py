@@ -238,10 +238,9 @@ class Warnings(metaclass=ErrorsWithCodes):
     )
     W005 = "--resume has no effect without --output-dir."
     W010 = (
-        "{message} An ArticleError stands in its place and the run goes on "
-        "(extract_many(on_error='record'), the default; this is the first failure of "
-        "this call, later ones are not warned about). Pass on_error='raise' to stop at "
-        "the first failure instead."
+        "{message} (extract_many(on_error='record'), the default, yields an "
+        "ArticleError for it; this is the first failure of this call, later ones are "
+        "not warned about. Pass on_error='raise' to stop at the first failure.)"
     )
     W011 = (
         "This Doc has quotekit's span groups but none of its Doc extensions (saved with "

@@ -16,7 +16,6 @@ usage error (an unusable output directory), 3 when quotekit itself failed (see
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from collections import deque
