@@ -49,7 +49,7 @@ def test_portable_replaces_unpicklable_exceptions():
         pass  # a local class does not pickle
 
     part = Part(0, 1, 0, "a")
-    (result, _), = portable([(Failure(Local("boom"), "tb"), part)])
+    ((result, _),) = portable([(Failure(Local("boom"), "tb"), part)])
     assert isinstance(result.exception, RuntimeError)
     assert "Local: boom" in str(result.exception)
     pickle.loads(pickle.dumps(result))

@@ -83,12 +83,14 @@ def pipe_batches(
                 results = pending.popleft().result()
             except BrokenProcessPool as exc:
                 raise WorkerError(Errors.E019.format(n_process=n_process, done=done)) from exc
-            more = next(batches, None)
-            if more is not None:
-                pending.append(executor.submit(_work, more))
             for result in results:
                 yield result
                 done += 1
+            # Read on only now: a blocking input (a pipe) does not hold back the
+            # results already here; the other queued batches keep the workers busy.
+            more = next(batches, None)
+            if more is not None:
+                pending.append(executor.submit(_work, more))
         finished = True
     finally:
         if not finished:
