@@ -68,7 +68,7 @@ def test_on_error_raise_yields_the_articles_before_and_raises(bad_nlp, n_process
         for article in quotekit.extract_many(
             _items(), nlp=bad_nlp, n_process=n_process, batch_size=16, on_error="raise"
         ):
-            got.append(article.id)  # noqa: PERF401 (kept up to the error)
+            got.append(article.id)  # kept up to the error
     assert got == ["id0", "id1"]
     if n_process > 1:  # the worker's traceback comes along as the cause
         assert isinstance(info.value.__cause__, RemoteTraceback)

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.model
 
 EXTRA = [
     "LONDON (Reuters) - \u201cWe are not leaving,\u201d Maria Lindqvist told the BBC on Monday.",
-    "Shares in Contrack International fell. Contrack said it would appeal. "
-    '"It is unfair," a spokesman said, according to AFP.',
+    (
+        "Shares in Contrack International fell. Contrack said it would appeal. "
+        '"It is unfair," a spokesman said, according to AFP.'
+    ),
     "\u2018It is too early,\u2019 she said.\n\n\u2018Ask me in June,\u2019 added Dr Amina Yusuf.",
     "France and Germany disagreed. 'Never,' said the French minister, Jean-Luc Marchetti.",
 ]
