@@ -42,7 +42,40 @@ BUDGET_MB = 1024
 
 NAMES = ["Ines Varga", "Oskar Lind", "Maria Lindqvist", "Tomas Brennan", "Amina Yusuf"]
 PLACES = ["Port Elm", "Westbury", "Norland", "Exampletown", "the Valley"]
-WORDS = ["the", "council", "said", "on", "Tuesday", "that", "a", "new", "ferry", "terminal", "would", "open", "in", "spring", "after", "years", "of", "delay", "and", "a", "vote", "by", "members", "who", "had", "asked", "for", "more", "money", "from", "the", "state"]
+WORDS = [
+    "the",
+    "council",
+    "said",
+    "on",
+    "Tuesday",
+    "that",
+    "a",
+    "new",
+    "ferry",
+    "terminal",
+    "would",
+    "open",
+    "in",
+    "spring",
+    "after",
+    "years",
+    "of",
+    "delay",
+    "and",
+    "a",
+    "vote",
+    "by",
+    "members",
+    "who",
+    "had",
+    "asked",
+    "for",
+    "more",
+    "money",
+    "from",
+    "the",
+    "state",
+]
 
 
 def generated_text(n_chars: int, seed: int = 0) -> str:

@@ -88,9 +88,9 @@ def test_a_docbin_saved_without_user_data_warns(blank):
 
     doc = blank(TEXT)
     restored = next(
-        DocBin().from_bytes(DocBin(docs=[doc], store_user_data=False).to_bytes()).get_docs(
-            blank.vocab
-        )
+        DocBin()
+        .from_bytes(DocBin(docs=[doc], store_user_data=False).to_bytes())
+        .get_docs(blank.vocab)
     )
     assert len(restored.spans["quotekit_quotes"]) == 2
     with pytest.warns(UserWarning, match=r"W011.*store_user_data=True"):

@@ -18,21 +18,18 @@ SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "sweep_truncation.py"
 
 pytestmark = pytest.mark.model
 
-INVENTED = [
-    (
-        "harbour",
-        "PORT ELM (Reuters) - \u201cThe ferry will run again by spring,\u201d the mayor, Jane "
-        "Doe, said on Tuesday in an interview with the Harbour Herald.\n\n"
-        "Tomas Brennan, who leads the opposition, called the plan \u201creckless\u201d. "
-        "\"It is money we do not have,\" he told reporters, according to AFP.",
-    ),
-    (
-        "council",
-        "The council voted 7 to 2 on Monday. 'We listened,' said Dr Amina Yusuf, "
-        "speaking to Al Jazeera. Okafor, 54, was quoted by Interfax as saying the vote "
-        "was \u00abunfair\u00bb.",
-    ),
-]
+HARBOUR = (
+    "PORT ELM (Reuters) - \u201cThe ferry will run again by spring,\u201d the mayor, Jane "
+    "Doe, said on Tuesday in an interview with the Harbour Herald.\n\n"
+    "Tomas Brennan, who leads the opposition, called the plan \u201creckless\u201d. "
+    '"It is money we do not have," he told reporters, according to AFP.'
+)
+COUNCIL = (
+    "The council voted 7 to 2 on Monday. 'We listened,' said Dr Amina Yusuf, "
+    "speaking to Al Jazeera. Okafor, 54, was quoted by Interfax as saying the vote "
+    "was \u00abunfair\u00bb."
+)
+INVENTED = [("harbour", HARBOUR), ("council", COUNCIL)]
 
 
 def _load_sweep():
