@@ -3,9 +3,11 @@
 ``news_texts`` builds short articles out of invented people, places, news
 organisations, reporting verbs and quotations in every mark style (with stray
 apostrophes, unbalanced marks and paragraph breaks); ``hostile_texts`` is
-arbitrary Unicode with control characters, NUL, bidi controls, emoji, lone
-surrogate-free astral characters, HTML fragments and long runs of marks.
-``any_text`` mixes both. Texts are kept short: the model-backed pipeline costs
+arbitrary Unicode with control characters, NUL, bidi controls, emoji, astral
+characters, lone surrogates (a Python str may hold them; JSON too), HTML fragments
+and long runs of marks; ``truncated_texts`` are news-like texts cut off anywhere,
+or ending in a reporting phrase cut short ("... in an interview with the").
+``any_text`` mixes news-like and hostile texts, ``robust_texts`` all three. Texts are kept short: the model-backed pipeline costs
 5-20 ms a text and each property runs 2,000 examples.
 """
 
@@ -236,11 +238,18 @@ _mark_run = st.builds(
 )
 _mixed_run = st.text(alphabet=MARKS + " \n", min_size=5, max_size=120)
 
-#: Hostile input: arbitrary Unicode, control characters, HTML, long runs of marks.
+#: Lone surrogates: not encodable in UTF-8 (spaCy raised UnicodeEncodeError on them).
+_surrogates = st.text(
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1, max_size=3
+)
+
+#: Hostile input: arbitrary Unicode, control characters, lone surrogates, HTML, long
+#: runs of marks.
 hostile_texts = st.lists(
     st.one_of(
         st.text(_any_char, max_size=20),
         _weird,
+        _surrogates,
         _mark_run,
         _mixed_run,
         st.sampled_from(HTML),
@@ -250,5 +259,32 @@ hostile_texts = st.lists(
     max_size=8,
 ).map("".join)
 
+#: Reporting phrases that a text may end in, cut short (a text ending "... in an
+#: interview with the" once raised IndexError in the sources component).
+REPORTING_PHRASES = [
+    "said in an interview with the Harbour Herald",
+    "told the BBC in an interview",
+    "according to a report by the Associated Press",
+    "said, according to Reuters",
+    "told reporters at a news conference",
+    "said in a statement to AFP",
+    "was quoted by Interfax as saying",
+    "wrote in a column for the New York Times",
+    "speaking to Al Jazeera",
+    "citing sources close to the talks",
+]
+_cut_phrase = st.builds(
+    lambda phrase, k: phrase[:k], st.sampled_from(REPORTING_PHRASES), st.integers(1, 50)
+)
+
+#: News-like texts cut off anywhere, or ending in a reporting phrase cut short.
+truncated_texts = st.one_of(
+    st.builds(lambda t, f: t[: int(len(t) * f)], news_texts, st.floats(0, 1)),
+    st.builds(lambda t, who, p: f"{t}{who} {p}", news_texts, _speaker, _cut_phrase),
+)
+
 #: Either kind.
 any_text = st.one_of(news_texts, hostile_texts)
+
+#: Everything: news-like, hostile (surrogates, control characters) and cut off.
+robust_texts = st.one_of(news_texts, hostile_texts, truncated_texts)

@@ -125,7 +125,7 @@ def test_extract_many_matches_extract(nlp):
 
 
 def test_extract_many_is_lazy_and_rejects_bad_items(nlp):
-    stream = quotekit.extract_many([TEXTS[0], 42], nlp=nlp)
+    stream = quotekit.extract_many([TEXTS[0], 42], nlp=nlp, on_error="raise")
     with pytest.raises(TypeError, match="1"):
         list(stream)
     with pytest.raises(TypeError):

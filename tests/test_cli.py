@@ -10,8 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from failing_pipeline import RAISE, failing_nlp
 
+from quotekit import api
 from quotekit.cli import main
+from quotekit.corpus import runner
+from quotekit.schema import validate_record
 
 pytestmark = pytest.mark.model
 
@@ -200,3 +204,95 @@ def test_console_script_subprocess(broken_jsonl):
     recs = jsonl(proc.stdout)
     assert [r["id"] for r in recs] == ["a", None, "b", None, "n", "c"]
     assert f"{broken_jsonl}:2" in proc.stderr
+
+
+# ------------------------------------------------------------------ one bad article
+@pytest.fixture()
+def crashing_jsonl(tmp_path) -> Path:
+    """Five records; the third makes the pipeline raise, the fourth holds lone
+    surrogates (valid JSON escapes, which once crashed spaCy)."""
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": GOOD_A}),
+        json.dumps({"id": "b", "text": GOOD_C}),
+        json.dumps({"id": "bad", "text": f'"Oops," said {RAISE}.'}),
+        json.dumps({"id": "sur", "text": '"We \ud800 will win," Jane Doe said.\udfff'}),
+        json.dumps({"id": "c", "text": GOOD_A}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def bad_default_nlp(monkeypatch):
+    monkeypatch.setattr(api, "_DEFAULT_NLP", failing_nlp())
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_a_record_that_crashes_the_pipeline_becomes_an_error_record(
+    crashing_jsonl, bad_default_nlp, fmt
+):
+    # Regression: an exception inside the pipeline ended the run with a traceback.
+    code, out, err = run(["extract", str(crashing_jsonl), "--format", fmt])
+    assert code == 1
+    recs = jsonl(out) if fmt == "jsonl" else json.loads(out)
+    assert [r["id"] for r in recs] == ["a", "b", "bad", "sur", "c"]
+    assert [r.get("error", {}).get("code") for r in recs] == [None, None, "E100", None, None]
+    assert recs[2]["error"]["input"] == f"{crashing_jsonl}:3"
+    assert "component failed on purpose" in recs[2]["error"]["message"]
+    for rec in recs:
+        validate_record(rec)
+    assert recs[3]["quotes"][0]["text"] == "We \ud800 will win,"
+    assert f"{crashing_jsonl}:3: [E100]" in err and "1 input(s) failed" in err
+    assert "Traceback" not in err and "W010" not in err
+    out.encode("utf-8")  # the surrogates are written as JSON escapes
+
+
+def test_table_format_with_surrogates(crashing_jsonl):
+    code, out, _ = run(["extract", str(crashing_jsonl), "--format", "table"])
+    assert code == 0
+    assert "We \ufffd will win," in out
+    out.encode("utf-8")
+
+
+def test_an_internal_failure_exits_3(tmp_path, monkeypatch):
+    # Regression: a crash exited 1, like "some records failed".
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD_A, encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something inside broke")
+
+    monkeypatch.setattr(runner, "process_records", broken)
+    code, _, err = run(["extract", str(path)])
+    assert code == 3
+    assert "[E107]" in err and "RuntimeError: something inside broke" in err
+    assert "Traceback" in err
+
+
+def test_help_lists_the_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    text = capsys.readouterr().out
+    for line in ("0  every record", "1  some records", "2  usage error", "3  internal failure"):
+        assert line in text
+
+
+def test_resume_without_output_dir_warns(tmp_path):
+    # Regression: --resume without --output-dir was ignored silently in stdout mode.
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD_A, encoding="utf-8")
+    code, _, err = run(["extract", str(path), "--resume"])
+    assert code == 0 and "W005" in err
+
+
+def test_a_jsonl_file_without_input_format_is_read_as_jsonl(tmp_path):
+    # Regression: read as one plain article, exit 0, in stdout mode.
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps({"id": "j1", "text": GOOD_A}) + "\n" + json.dumps({"id": "j2", "text": GOOD_C}),
+        encoding="utf-8",
+    )
+    code, out, _ = run(["extract", str(path), "--format", "jsonl"])
+    assert code == 0
+    assert [r["id"] for r in jsonl(out)] == ["j1", "j2"]

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
-from spacy.language import Language
+from failing_pipeline import failing_nlp as make_failing_nlp
 
 import quotekit
 from quotekit import parallel
@@ -24,20 +29,9 @@ TEXTS = [
 ] * 7
 
 
-@Language.component("qk_test_fail_on_marker")
-def _fail_on_marker(doc):
-    if "RAISE-HERE" in doc.text:
-        raise ValueError("component failed on purpose")
-    if "DIE-HERE" in doc.text:
-        os._exit(3)  # a worker killed from outside looks the same to the parent
-    return doc
-
-
 @pytest.fixture(scope="module")
 def failing_nlp():
-    nlp = quotekit.load()
-    nlp.add_pipe("qk_test_fail_on_marker", last=True)
-    return nlp
+    return make_failing_nlp()
 
 
 def as_dicts(articles):
@@ -71,11 +65,11 @@ def test_error_in_a_worker_reaches_the_caller(failing_nlp):
         got = []
         with pytest.raises(ValueError, match="component failed on purpose"):
             for article in quotekit.extract_many(
-                texts, nlp=failing_nlp, n_process=n_process, batch_size=2
+                texts, nlp=failing_nlp, n_process=n_process, batch_size=2, on_error="raise"
             ):
                 got.append(article)  # noqa: PERF402 (kept up to the error)
-        # the batches before the failing one came out
-        assert len(got) >= 6
+        # every article before the failing one came out
+        assert len(got) == 6
     assert not multiprocessing.active_children()
 
 
@@ -121,3 +115,69 @@ def test_a_used_pipeline_still_pickles(nlp, text):
     before = quotekit.extract(text, nlp=nlp).to_dict()
     copy = pickle.loads(pickle.dumps(nlp))
     assert quotekit.extract(text, nlp=copy).to_dict() == before
+
+
+# ------------------------------------------------------------------ parent death
+PARENT = """
+import multiprocessing, sys, time
+import quotekit
+from corpus_examples import article
+
+nlp = quotekit.load()
+texts = (article(i) for i in range(10**6))
+stream = quotekit.extract_many(texts, nlp=nlp, n_process=2, batch_size=1)
+next(stream)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+for _ in stream:
+    pass
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped is not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    # Regression: after the parent of --n-process 2 was killed, its workers ran on.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        line = proc.stdout.readline()
+        workers = [int(pid) for pid in line.split()]
+        assert len(workers) == 2, line
+        assert all(_alive(pid) for pid in workers)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_the_watchdog_ends_a_process_whose_parent_changes():
+    # The portable fallback (no prctl): a child that watches a "parent" it does not have.
+    code = (
+        "import os, time\n"
+        "import quotekit.parallel as p\n"
+        "p._set_pdeathsig = lambda sig: False\n"
+        "p.end_with_parent(os.getppid(), interval=0.05)\n"
+        "os.getppid = lambda: 1  # as after the parent died\n"
+        "time.sleep(60)\n"
+        "print('still running')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert "still running" not in done.stdout
+    assert done.returncode == parallel.EXIT_PARENT_GONE

@@ -108,3 +108,25 @@ def test_long_texts_split_with_the_pipelines_quote_words():
     assert _scanner_words(nlp) is None
     nlp.add_pipe("quotekit_quotes")
     assert _scanner_words(nlp) is nlp.get_pipe("quotekit_quotes").words is not None
+
+
+# ------------------------------------------------------------------ misuse
+@pytest.mark.parametrize(
+    "kwargs, code",
+    [
+        ({"model": 123}, "E104"),
+        ({"quotes": "double_curly"}, "E103"),
+        ({"config": ["quotekit_quotes"]}, "E103"),
+        ({"config": {"quotekit_quotes": 5}}, "E103"),
+    ],
+)
+def test_load_misuse_is_a_coded_type_error(kwargs, code):
+    with pytest.raises(TypeError, match=code):
+        quotekit.load(**kwargs)
+
+
+def test_load_with_nlp_names_the_model_argument():
+    from quotekit.errors import QuotekitError
+
+    with pytest.raises(QuotekitError, match=r"E004.*quotekit.load\(model=\.\.\.\)"):
+        quotekit.load(nlp="en_core_web_sm")

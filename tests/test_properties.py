@@ -11,29 +11,39 @@ Run with the ``ci`` profile of ``conftest.py`` (2,000 examples each).
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from invariants import article_violations
 from spacy.tokens import DocBin
-from strategies import hostile_texts, news_texts
+from strategies import hostile_texts, news_texts, robust_texts
 
 import quotekit
 from quotekit import Article
 from quotekit.api import DEFAULT_MAX_CHARS
+from quotekit.corpus.formats import dumps_record
 from quotekit.longdoc import split_text
+from quotekit.text import encodable
 
 pytestmark = pytest.mark.model
 
 
 def check_text(nlp, text: str, docbin: bool = True) -> None:
-    doc = nlp(text)
-    out = Article.from_doc(doc).to_dict()
+    # spaCy cannot encode lone surrogates: the pipeline gets placeholders, the
+    # Article the input as given (as quotekit.extract does).
+    doc = nlp(encodable(text))
+    out = Article.from_doc(doc, text=text).to_dict()
     assert article_violations(text, out) == [], (text, out)
 
     if docbin:
         data = DocBin(docs=[doc], store_user_data=True).to_bytes()
         restored = next(DocBin().from_bytes(data).get_docs(nlp.vocab))
-        assert Article.from_doc(restored).to_dict() == out, "DocBin round trip changed the output"
+        assert Article.from_doc(restored, text=text).to_dict() == out, (
+            "DocBin round trip changed the output"
+        )
 
     again = quotekit.extract(text, nlp=nlp).to_dict()
     if len(split_text(text, DEFAULT_MAX_CHARS)) == 1:
@@ -54,6 +64,39 @@ def test_hostile_texts(nlp, text):
     check_text(nlp, text, docbin=False)
 
 
+#: ``QUOTEKIT_PROPERTY_EXAMPLES=10000`` runs the robustness property with that many
+#: examples (the profiles of conftest.py give 100 locally, 2,000 on CI).
+_EXAMPLES = os.environ.get("QUOTEKIT_PROPERTY_EXAMPLES")
+
+
+def _examples(test):
+    return settings(max_examples=int(_EXAMPLES))(test) if _EXAMPLES else test
+
+
+@_examples
+@given(robust_texts, st.sampled_from([DEFAULT_MAX_CHARS, 60]))
+def test_any_str_gives_a_valid_article(nlp, text, max_chars):
+    """Whatever the str (lone surrogates, control characters, cut off mid-phrase), in
+    one part or many: a valid Article, every text sliced from the input as given,
+    and a record that JSON writes and reads back as the same strs."""
+    article = quotekit.extract(text, "x", nlp=nlp, max_chars=max_chars)
+    assert article.text == text and article.error is None
+    out = article.to_dict()
+    assert article_violations(text, out) == [], (text, out)
+    for m in _mentions(out):
+        assert text[m["start"] : m["end"]] == m["text"]
+    line = dumps_record(out)
+    line.encode("utf-8")
+    assert json.loads(line) == out
+
+
+def _mentions(out: dict) -> list[dict]:
+    found = [m for e in out["entities"] + out["sources"] for m in e["mentions"]]
+    for q in out["quotes"]:
+        found += [q[k] for k in ("speaker_mention", "cue") if q[k]]
+    return found
+
+
 # ------------------------------------------------------------------ wrong types
 @pytest.mark.parametrize("bad", [None, b'"Hi," she said.', 42, ["text"]])
 def test_extract_rejects_non_str(bad):
@@ -65,7 +108,7 @@ def test_extract_rejects_non_str(bad):
 def test_extract_many_names_the_bad_position(nlp, n_process):
     items = ['"Hi," she said.', ("Text.", "id1"), b"bytes", "never reached"]
     with pytest.raises(TypeError, match=r"E003.*got bytes at position 2"):
-        list(quotekit.extract_many(items, nlp=nlp, n_process=n_process))
+        list(quotekit.extract_many(items, nlp=nlp, n_process=n_process, on_error="raise"))
 
 
 def test_extract_many_rejects_a_single_str(nlp):

@@ -16,7 +16,7 @@ table of quotes); ``quotekit.show(articles)`` shows many, and
 from .api import extract, extract_many
 from .errors import QuotekitError, WorkerError
 from .frames import to_frames, write_quotes_csv
-from .model import Article, Entity, Mention, Quote, Source
+from .model import Article, ArticleError, Entity, Mention, Quote, Source
 from .notebook import ArticlesView, show
 from .pipeline import add_components, load
 from .provenance import provenance
@@ -28,6 +28,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleError",
     "ArticleRecord",
     "ArticlesView",
     "Entity",

@@ -8,6 +8,7 @@ indexes the original text.
 
 from __future__ import annotations
 
+import collections
 import threading
 from collections.abc import Generator, Iterable, Iterator
 from typing import Any
@@ -15,11 +16,13 @@ from typing import Any
 from spacy.language import Language
 
 from .components._quotes import QuoteWords
-from .errors import Errors, QuotekitError
+from .errors import Errors, QuotekitError, Warnings, warn
 from .longdoc import merge_articles, split_text
-from .model import Article
-from .parallel import pipe_articles
+from .model import Article, ArticleError
+from .parallel import pipe_batches
 from .pipeline import load
+from .processing import Batch, Failure, Part, batches, describe, process_batch
+from .text import encodable
 
 _DEFAULT_NLP: Language | None = None
 _LOCK = threading.Lock()
@@ -27,6 +30,9 @@ _LOCK = threading.Lock()
 #: Parts longer than this are split (spaCy's parser needs about 1 GB per 100,000
 #: characters of one Doc; parts keep memory flat and time linear).
 DEFAULT_MAX_CHARS = 100_000
+
+#: The choices of ``extract_many(on_error=...)``.
+ON_ERROR = ("record", "raise")
 
 
 def default_nlp() -> Language:
@@ -48,16 +54,20 @@ def extract(
 ) -> Article:
     """Find the quotes, speakers, sources and entities of one article.
 
-    text (str): the article.
+    text (str): the article (any str: code points that UTF-8 cannot encode, such as
+        lone surrogates, reach the pipeline as U+FFFD; offsets and texts still index
+        ``text`` as given).
     id (str | None): an id carried into the result.
     nlp (Language | None): a quotekit pipeline; default: the cached ``quotekit.load()``.
     max_chars (int): longer texts are processed in parts of at most this size.
     RETURNS (Article): the result.
-    RAISES (TypeError): when ``text`` is not a str.
+    RAISES (TypeError): when ``text`` is not a str (E002), or ``nlp`` not a pipeline (E102).
+    RAISES (Exception): whatever the pipeline raised, when it fails on this text.
     """
     if not isinstance(text, str):
         raise TypeError(Errors.E002.format(type=type(text).__name__))
-    return next(iter(extract_many([(text, id)], nlp=nlp, max_chars=max_chars)))
+    items = [(text, id)]
+    return next(iter(extract_many(items, nlp=nlp, max_chars=max_chars, on_error="raise")))
 
 
 def extract_many(
@@ -67,24 +77,46 @@ def extract_many(
     batch_size: int = 16,
     nlp: Language | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    on_error: str = "record",
 ) -> Iterator[Article]:
-    """Stream ``Article``s for many texts through ``nlp.pipe``, in input order.
+    """Stream ``Article``s for many texts through the pipeline, in input order.
 
     texts (iterable): plain strings, or ``(text, id)`` pairs.
     n_process (int): with more than 1, that many worker processes each run the
         pipeline on a batch of texts and build its Articles; a free worker takes the
-        next batch. Only Articles cross between processes, not Docs.
-    batch_size (int): texts per batch (for ``nlp.pipe``, and per worker task).
+        next batch. Only Articles cross between processes, not Docs. Workers end
+        with this process, even when it is killed.
+    batch_size (int): texts per batch (for ``nlp.pipe``, and per worker task); a batch
+        also holds at most ``processing.BATCH_CHARS`` characters past its first text,
+        so the parts of a long article go through a few at a time.
     nlp (Language | None): a quotekit pipeline; default: the cached ``quotekit.load()``.
     max_chars (int): longer texts are processed in parts of at most this size (capped
         at ``nlp.max_length``).
-    YIELDS (Article): one per input text.
-    RAISES (TypeError): when an item is neither a str nor a ``(str, id)`` pair (the
-        message names its position); raised when the iteration reaches it.
+    on_error (str): what happens to an article that cannot be processed (the pipeline
+        raises on it, or the item is not a text): ``"record"`` (the default) yields an
+        ``ArticleError`` in its place (an ``Article`` with no results, its ``error``
+        and ``to_dict()`` the error record, code E100 or E003), warns once (W010) and
+        goes on; ``"raise"`` yields the articles before it and raises the exception.
+    YIELDS (Article): one per input text (an ``ArticleError`` for a failed one).
+    RAISES (TypeError): ``texts`` is a single str (E018); ``nlp`` is not a pipeline
+        (E102); with ``on_error="raise"``, an item is neither a str nor a ``(str, id)``
+        pair (E003, raised when the iteration reaches it).
     RAISES (QuotekitError): a ValueError, when ``n_process``, ``batch_size`` or
-        ``max_chars`` is not a positive int.
+        ``max_chars`` is not a positive int, or ``on_error`` is unknown (E101).
     RAISES (WorkerError): when a worker process dies (``n_process > 1``).
     """
+    _check_arguments(n_process, batch_size, max_chars, on_error, nlp)
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(Errors.E018.format(type=type(texts).__name__))
+    nlp = nlp or default_nlp()
+    return _extract_many(
+        texts, nlp, n_process, batch_size, min(max_chars, nlp.max_length), on_error
+    )
+
+
+def _check_arguments(
+    n_process: int, batch_size: int, max_chars: int, on_error: str, nlp: Any
+) -> None:
     for name, value in (
         ("n_process", n_process),
         ("batch_size", batch_size),
@@ -96,28 +128,145 @@ def extract_many(
                 if name == "n_process"
                 else Errors.E017.format(name=name, value=value)
             )
-    nlp = nlp or default_nlp()
-    max_chars = min(max_chars, nlp.max_length)
-    # Texts split in parts stay in this process (only the parts go to workers).
-    full_texts: dict[int, str] = {}
-    # A bad item ends the input: the items before it are processed and yielded,
-    # then it raises.
-    bad_item: list[TypeError] = []
-    parts = _parts(texts, max_chars, full_texts, bad_item, _scanner_words(nlp))
-    pending: dict[int, list[tuple[int, Article]]] = {}
-    stream = _articles(nlp, parts, n_process, batch_size)
+    if on_error not in ON_ERROR:
+        raise QuotekitError(Errors.E101.format(value=on_error))
+    if nlp is not None and not isinstance(nlp, Language):
+        raise TypeError(Errors.E102.format(type=type(nlp).__name__, value=nlp))
+
+
+def _extract_many(
+    texts: Iterable[Any],
+    nlp: Language,
+    n_process: int,
+    batch_size: int,
+    max_chars: int,
+    on_error: str,
+) -> Iterator[Article]:
+    stream = _Stream(on_error == "raise")
+    parts = stream.parts(texts, max_chars, _scanner_words(nlp))
+    results = _results(nlp, batches(parts, batch_size), n_process)
     try:
-        for article, (index, n_parts, offset, item_id) in stream:
-            if n_parts == 1:
-                yield article
-                continue
-            pending.setdefault(index, []).append((offset, article))
-            if len(pending[index]) == n_parts:
-                yield merge_articles(full_texts.pop(index), item_id, pending.pop(index))
+        for result, part in results:
+            yield from stream.add(result, part)
     finally:
-        stream.close()  # with n_process > 1, ends the workers at once when stopped early
-    if bad_item:
-        raise bad_item[0]
+        results.close()  # with n_process > 1, ends the workers at once when stopped early
+    yield from stream.flush()
+
+
+class _Stream:
+    """The state of one ``extract_many`` call: the texts cut into parts, their results
+    put back together, failures recorded or raised, everything in input order."""
+
+    def __init__(self, raise_errors: bool) -> None:
+        self.raise_errors = raise_errors
+        # Texts cut in parts stay in this process (only the parts go to workers).
+        self.full_texts: dict[int, str] = {}
+        self.pending: dict[int, list[tuple[int, Article]]] = {}
+        self.failed: set[int] = set()  # texts in parts of which one part failed
+        # Items that are not texts, in input order: yielded in their place.
+        self.bad: collections.deque[tuple[int, ArticleError | TypeError]] = collections.deque()
+        self.warned = False
+
+    def parts(
+        self, texts: Iterable[Any], max_chars: int, words: QuoteWords | None
+    ) -> Iterator[tuple[str, Part]]:
+        """``(text for the pipeline, Part)`` for every part of every text.
+
+        An item that is not a str or a ``(str, id)`` pair becomes an ArticleError
+        (E003); with ``raise_errors`` the input ends there and the error is raised
+        after the articles before it.
+        """
+        for index, item in enumerate(texts):
+            if isinstance(item, str):
+                text, item_id = item, None
+            elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+                text, item_id = item
+            else:
+                self._bad_item(index, item)
+                if self.raise_errors:
+                    return
+                continue
+            if item_id is not None and not isinstance(item_id, str):
+                item_id = str(item_id)
+            safe = encodable(text)
+            pieces = split_text(safe, max_chars, words=words)
+            if len(pieces) == 1:
+                yield safe, Part(index, 1, 0, item_id, None if safe is text else text)
+                continue
+            self.full_texts[index] = text
+            for start, end in pieces:
+                original = None if safe is text else text[start:end]
+                yield safe[start:end], Part(index, len(pieces), start, item_id, original)
+
+    def _bad_item(self, index: int, item: Any) -> None:
+        message = Errors.E003.format(type=type(item).__name__, index=index)
+        if self.raise_errors:
+            self.bad.append((index, TypeError(message)))
+            return
+        rid = item[1] if isinstance(item, tuple) and len(item) == 2 else None
+        rid = None if rid is None else str(rid)
+        self.bad.append((index, ArticleError(id=rid, code="E003", message=message, index=index)))
+
+    def add(self, result: Article | Failure, part: Part) -> Iterator[Article]:
+        """The articles that ``result`` (of ``part``) completes, with the bad items before."""
+        if part.position in self.failed:
+            return
+        if isinstance(result, Failure):
+            self.full_texts.pop(part.position, None)
+            self.pending.pop(part.position, None)
+            if part.n_parts > 1:
+                self.failed.add(part.position)
+            yield from self.flush(part.position)
+            yield self._failed(result, part)
+            return
+        if part.n_parts == 1:
+            yield from self.flush(part.position)
+            yield result
+            return
+        got = self.pending.setdefault(part.position, [])
+        got.append((part.offset, result))
+        if len(got) == part.n_parts:
+            yield from self.flush(part.position)
+            del self.pending[part.position]
+            yield merge_articles(self.full_texts.pop(part.position), part.id, got)
+
+    def flush(self, before: int | None = None) -> Iterator[Article]:
+        """The bad items before position ``before`` (all of them when None)."""
+        while self.bad and (before is None or self.bad[0][0] < before):
+            _, bad = self.bad.popleft()
+            if isinstance(bad, TypeError):
+                raise bad
+            self._warn(bad)
+            yield bad
+
+    def _failed(self, failure: Failure, part: Part) -> Article:
+        exc = failure.exception
+        if self.raise_errors:
+            if exc.__traceback__ is None and failure.traceback:  # raised in a worker
+                raise exc from RemoteTraceback(failure.traceback)
+            raise exc
+        message = Errors.E100.format(id=part.id, index=part.position, reason=describe(exc))
+        error = ArticleError(
+            id=part.id, code="E100", message=message, index=part.position, exception=exc
+        )
+        self._warn(error)
+        return error
+
+    def _warn(self, error: ArticleError) -> None:
+        if not self.warned:
+            self.warned = True
+            warn(Warnings.W010.format(message=error.message))
+
+
+class RemoteTraceback(Exception):
+    """The traceback of an exception raised in a worker process (its ``__cause__``)."""
+
+    def __init__(self, tb: str) -> None:
+        super().__init__(tb)
+        self.tb = tb
+
+    def __str__(self) -> str:
+        return f'\n"""\n{self.tb}"""'
 
 
 def _scanner_words(nlp: Language) -> QuoteWords | None:
@@ -128,45 +277,12 @@ def _scanner_words(nlp: Language) -> QuoteWords | None:
     return words if isinstance(words, QuoteWords) else None
 
 
-def _articles(
-    nlp: Language, parts: Iterator[tuple[str, tuple]], n_process: int, batch_size: int
-) -> Generator[tuple[Article, tuple], None, None]:
-    """``(Article, context)`` for every part, in order: here, or in worker processes."""
+def _results(
+    nlp: Language, batches: Iterator[Batch], n_process: int
+) -> Generator[tuple[Article | Failure, Part], None, None]:
+    """``(Article or Failure, Part)`` for every part, in order: here, or in workers."""
     if n_process > 1:
-        yield from pipe_articles(nlp, parts, n_process, batch_size)
+        yield from pipe_batches(nlp, batches, n_process)
         return
-    for doc, ctx in nlp.pipe(parts, as_tuples=True, batch_size=batch_size):
-        yield Article.from_doc(doc, id=ctx[-1]), ctx
-
-
-def _parts(
-    texts: Iterable[Any],
-    max_chars: int,
-    full_texts: dict[int, str],
-    bad_item: list[TypeError],
-    words: QuoteWords | None = None,
-) -> Iterator[tuple[str, tuple]]:
-    """``(part text, (index, n_parts, offset, id))`` for every part of every text.
-
-    Stops at the first item that is not a str or a ``(str, id)`` pair and leaves
-    its ``TypeError`` in ``bad_item``.
-    """
-    if isinstance(texts, (str, bytes)):
-        raise TypeError(Errors.E018.format(type=type(texts).__name__))
-    for index, item in enumerate(texts):
-        if isinstance(item, str):
-            text, item_id = item, None
-        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
-            text, item_id = item
-        else:
-            bad_item.append(TypeError(Errors.E003.format(type=type(item).__name__, index=index)))
-            return
-        if item_id is not None and not isinstance(item_id, str):
-            item_id = str(item_id)
-        pieces = split_text(text, max_chars, words=words)
-        if len(pieces) == 1:
-            yield text, (index, 1, 0, item_id)
-            continue
-        full_texts[index] = text
-        for start, end in pieces:
-            yield text[start:end], (index, len(pieces), start, item_id)
+    for batch in batches:
+        yield from process_batch(nlp, batch)

@@ -9,9 +9,12 @@ library: corpus runs to ``quotekit.corpus``, scoring to ``quotekit.evaluate``, t
 HTML view to ``quotekit.render``. Nothing imports it.
 
 Input problems (a missing file, a malformed JSONL line, a line without ``text``)
-are reported on stderr with file and line, an error record takes the input's
-place in the output (so output records equal input records in number and
-order), the rest still runs, and the exit code is 1.
+and articles the pipeline fails on are reported on stderr with file and line, an
+error record (with its code) takes the input's place in the output (so output
+records equal input records in number and order), the rest still runs, and the
+exit code is 1. Exit codes: 0 all records fine, 1 some records failed, 2 usage
+error, 3 internal failure (a bug, or a worker process that died: E107 and the
+traceback on stderr; complete shards of ``--output-dir`` are kept for ``--resume``).
 """
 
 from __future__ import annotations
@@ -19,13 +22,16 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+import traceback
+import warnings
 from typing import TextIO
 
 from .api import default_nlp, extract_many
 from .corpus.dask import run_dask
 from .corpus.formats import FORMAT_HELP, FORMATS
 from .corpus.inputs import iter_inputs, known_encoding
-from .corpus.runner import EXIT_OK, EXIT_SOME_FAILED, run_local, run_stream
+from .corpus.runner import EXIT_INTERNAL, EXIT_OK, EXIT_SOME_FAILED, run_local, run_stream
+from .errors import Errors
 from .evaluate import add_eval_arguments, eval_command
 from .render import render_html
 
@@ -47,11 +53,24 @@ def cmd_render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     records = list(iter_inputs(args.files, args.input_format, args.encoding, stderr))
     ok = [r for r in records if r.error is None]
     articles = list(extract_many([(r.text or "", r.id) for r in ok], nlp=default_nlp()))
+    for rec, article in zip(ok, articles):
+        if article.error:
+            print(f"quotekit: error: {rec.origin}: {article.error['message']}", file=stderr)
     stdout.write(render_html(articles))
-    return EXIT_SOME_FAILED if len(ok) < len(records) else EXIT_OK
+    failed = len(records) - len(ok) + sum(1 for a in articles if a.error)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 # ---------------------------------------------------------------------- parser
+EXIT_CODES = """exit codes:
+  0  every record came out fine
+  1  some records are error records (an input could not be read or processed)
+  2  usage error (bad option, unusable --output-dir, --format parquet without
+     --output-dir or without pyarrow)
+  3  internal failure (a bug, or a worker process died): E107 and a traceback on
+     stderr; complete --output-dir shards are kept, so --resume goes on from them"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotekit",
@@ -66,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_parser(
             "extract",
             help="extract quotes, speakers, sources and entities",
-            description="Extract quotes, speakers, news sources and entities from articles.",
+            description="Extract quotes, speakers, sources and entities. An input that "
+            "cannot be read or processed gets an error record (with its code) in its "
+            "place, and the run goes on.",
             epilog=_extract_epilog(),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
@@ -95,15 +116,6 @@ examples:
       select * from 'tables/quotes/*.parquet'
 """
 
-_EXIT_CODES = """\
-exit codes:
-  0  every input was processed
-  1  some inputs failed (each has an error record in the output; see stderr)
-  2  usage error: bad arguments, an unusable --output-dir, --format parquet
-     without --output-dir or without pyarrow (pip install "quotekit[tables]")
-  3  internal failure (a bug in quotekit: please report it)
-"""
-
 
 def _extract_epilog() -> str:
     formats = "\n".join(f"  {name:<8} {_wrap(text, 67, 11)}" for name, text in FORMAT_HELP.items())
@@ -113,7 +125,7 @@ def _extract_epilog() -> str:
         "  model and its version and the component config; Parquet files also carry\n"
         "  it in their metadata (quotekit.provenance.provenance_from_metadata)."
     )
-    return f"{_EXTRACT_EXAMPLES}\nformats (--format):\n{formats}\n\n{provenance}\n\n{_EXIT_CODES}"
+    return f"{_EXTRACT_EXAMPLES}\nformats (--format):\n{formats}\n\n{provenance}\n\n{EXIT_CODES}\n"
 
 
 def _wrap(text: str, width: int, indent: int) -> str:
@@ -181,11 +193,21 @@ def main(
             "as utf-8, latin-1 or cp1252"
         )
     try:
-        return args.func(args, stdout, stderr)
+        with warnings.catch_warnings():
+            # The command reports each failed record itself (stderr, the error record).
+            warnings.filterwarnings("ignore", message=r"\[W010\]")
+            return args.func(args, stdout, stderr)
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001  an internal failure: say so, exit 3
+        print(
+            "quotekit: error: " + Errors.E107.format(reason=f"{type(exc).__name__}: {exc}"),
+            file=stderr,
+        )
+        traceback.print_exc(file=stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

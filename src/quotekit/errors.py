@@ -37,7 +37,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E004 = (
         "Unknown quotekit component override '{name}'. Valid names: {valid}. "
         "Pass overrides as quotekit.load(quotes={{...}}) or "
-        "config={{'quotekit_quotes': {{...}}}}."
+        "config={{'quotekit_quotes': {{...}}}}; the spaCy model is quotekit.load(model=...)."
     )
     E005 = "Unknown quotation mark style(s) {styles}. Valid styles: {valid}."
     E006 = (
@@ -186,6 +186,52 @@ class Errors(metaclass=ErrorsWithCodes):
         "sources/, ...), not a stream: pass --output-dir DIR, or use --format csv or "
         "jsonl for stdout."
     )
+    E100 = (
+        "Processing failed for article {id!r} (item {index} of extract_many): {reason}. "
+        "An error result stands in its place and the other articles go on; report the "
+        "text that triggers this as a bug (quotekit.extract(text) shows the traceback)."
+    )
+    E101 = (
+        "on_error must be 'record' (an ArticleError takes the failed article's place) "
+        "or 'raise' (the exception ends the iteration); got {value!r}."
+    )
+    E102 = (
+        "nlp must be a spaCy Language built by quotekit.load() (or a pipeline with "
+        "quotekit's components), got {type} {value!r}. To choose the spaCy model, pass "
+        "nlp=quotekit.load({value!r}) or quotekit.load(model=...)."
+    )
+    E103 = (
+        "quotekit.load(): the settings for {name!r} must be a dict of config values, got "
+        "{type} {value!r}. Pass e.g. quotes={{'styles': ['double_curly']}} or "
+        "config={{'quotekit_quotes': {{...}}}}."
+    )
+    E104 = (
+        "quotekit.load(model=...) takes a spaCy model name or a path, got {type} {value!r}. "
+        "Pass e.g. quotekit.load('en_core_web_sm')."
+    )
+    E105 = (
+        "Cannot read the table {path} given to {reader}: {reason}. Pass the path of a "
+        "JSON file in the shape of the shipped data/{default} (see docs/data.md)."
+    )
+    E106 = (
+        "The table {path} given to {reader} holds {got}, but {reader} needs {expected} "
+        "(the shape of the shipped data/{default}; see docs/data.md)."
+    )
+    E107 = (
+        "quotekit stopped on an internal error: {reason}. The records written before it "
+        "are kept (and complete shards of --output-dir, for --resume); this is a bug: "
+        "please report it with the command line (the traceback follows)."
+    )
+    E108 = (
+        "Article.from_doc(text=...) needs a text as long as the Doc's ({doc_length} "
+        "characters), got {length}. It restores the input given where the Doc holds "
+        "placeholders for unencodable characters; pass that input."
+    )
+
+    E109 = (
+        "Article.from_doc() takes a spaCy Doc processed by a quotekit pipeline, got "
+        "{type}. For a text, call quotekit.extract(text)."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):
@@ -198,6 +244,17 @@ class Warnings(metaclass=ErrorsWithCodes):
         "thread runs one pipeline. Scale with more workers instead."
     )
     W005 = "--resume has no effect without --output-dir."
+    W010 = (
+        "{message} (extract_many(on_error='record'), the default, yields an "
+        "ArticleError for it; this is the first failure of this call, later ones are "
+        "not warned about. Pass on_error='raise' to stop at the first failure.)"
+    )
+    W011 = (
+        "This Doc has quotekit's span groups but none of its Doc extensions (saved with "
+        "DocBin(store_user_data=False)?), so the Article is empty: names, kinds, "
+        "speakers and relays live in the extensions. Save Docs with "
+        "DocBin(store_user_data=True), or run the pipeline on doc.text again."
+    )
 
 
 class QuotekitError(ValueError):

@@ -13,11 +13,14 @@ from typing import Any, cast
 import attrs
 from spacy.tokens import Doc
 
+from .errors import Errors, QuotekitError, Warnings, warn
 from .extensions import SPAN_KEYS, ensure_extensions
 from .records import (
     ArticleRecord,
     EntityRecord,
     EntityType,
+    ErrorInfo,
+    ErrorRecord,
     MentionRecord,
     QuoteKind,
     QuoteRecord,
@@ -137,22 +140,36 @@ class Article:
     sources: tuple[Source, ...] = ()
 
     @classmethod
-    def from_doc(cls, doc: Doc, id: str | None = None) -> Article:
+    def from_doc(cls, doc: Doc, id: str | None = None, *, text: str | None = None) -> Article:
         """Build the article view of a ``Doc`` processed by a quotekit pipeline.
 
         doc (Doc): the processed document.
         id (str | None): the article's id; defaults to ``doc._.quotekit_id``.
+        text (str | None): the input as given, when the Doc was made from a copy of the
+            same length with placeholders for unencodable code points
+            (``quotekit.text.encodable``); every text field is sliced from it.
+            Default: ``doc.text``.
         RETURNS (Article): the view.
+        RAISES (QuotekitError): E108, when ``text`` is not as long as ``doc.text``.
+        RAISES (TypeError): E109, when ``doc`` is not a Doc.
+        WARNS: W011, when the Doc has quotekit's span groups but not its extensions
+            (a ``DocBin`` saved without user data): the Article is then empty.
         """
+        if not isinstance(doc, Doc):
+            raise TypeError(Errors.E109.format(type=type(doc).__name__))
         ensure_extensions()
-        text = doc.text
+        if text is None:
+            text = doc.text
+        elif len(text) != len(doc.text):
+            raise QuotekitError(Errors.E108.format(doc_length=len(doc.text), length=len(text)))
         if id is None:
             id = doc._.quotekit_id
+        _warn_if_user_data_lost(doc)
         source_mentions: dict[str, list[Mention]] = {}
         if SPAN_KEYS["sources"] in doc.spans:
             for span in doc.spans[SPAN_KEYS["sources"]]:
                 ms = source_mentions.setdefault(span.kb_id_, [])
-                m = Mention(span.start_char, span.end_char, span.text)
+                m = Mention.from_offsets(text, span.start_char, span.end_char)
                 if m not in ms:
                     ms.append(m)
         entities = tuple(
@@ -185,6 +202,11 @@ class Article:
         )
         quotes = tuple(_quote_from_record(text, q) for q in (doc._.quotekit_quotes or ()))
         return cls(id=id, text=text, quotes=quotes, entities=entities, sources=sources)
+
+    @property
+    def error(self) -> ErrorInfo | None:
+        """None: the article was processed (an ``ArticleError`` holds its error here)."""
+        return None
 
     def to_dict(self) -> ArticleRecord:
         """The JSON contract of ``docs/output-format.md`` (``quotekit.output_schema()``)."""
@@ -222,6 +244,50 @@ class Article:
     def _repr_html_(self) -> str:
         """The notebook view: the text with its quotes marked, and a table of quotes."""
         return render_notebook([self])
+
+
+@attrs.frozen(kw_only=True)
+class ArticleError(Article):
+    """Stands in for an article that could not be processed (``extract_many(...,
+    on_error="record")``): an ``Article`` with no quotes, entities or sources, and
+    the error.
+
+    ``to_dict()`` gives the error record of the command line and the output schema:
+    ``{"id", "error": {"code", "message", "input"}, "quotes": [], "entities": [],
+    "sources": []}``.
+    """
+
+    text: str = attrs.field(default="", repr=False)
+    #: The error code, e.g. ``"E100"`` (processing failed) or ``"E003"`` (not a text).
+    code: str
+    #: What went wrong, with the code and a remedy.
+    message: str
+    #: The article's position in the input of ``extract_many`` (from 0).
+    index: int | None = None
+    #: The exception that was raised, when there was one (not compared, not pickled
+    #: across processes as is: see ``quotekit.processing``).
+    exception: BaseException | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def error(self) -> ErrorInfo:
+        """The ``error`` member of the error record: ``code``, ``message``, ``input``."""
+        where = "item ?" if self.index is None else f"item {self.index}"
+        return {"code": self.code, "message": self.message, "input": where}
+
+    def to_dict(self) -> ErrorRecord:
+        """The error record (see ``src/quotekit/data/output.schema.json``)."""
+        return {"id": self.id, "error": self.error, "quotes": [], "entities": [], "sources": []}
+
+
+def _warn_if_user_data_lost(doc: Doc) -> None:
+    """W011 when quotekit's span groups are there but none of its extensions."""
+    if (
+        doc._.quotekit_quotes is None
+        and doc._.quotekit_entities is None
+        and doc._.quotekit_sources is None
+        and any(len(doc.spans[key]) for key in SPAN_KEYS.values() if key in doc.spans)
+    ):
+        warn(Warnings.W011)
 
 
 def _mention_key(m: Mention) -> tuple[int, int]:

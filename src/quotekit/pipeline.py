@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+from collections.abc import Mapping
 from typing import Any
 
 import spacy
@@ -61,23 +63,37 @@ def load(
     **overrides: per-component config keyed by short name, e.g.
         ``quotes={"styles": [...]}``, ``sources={"extra_organisations": [...]}``.
     RETURNS (Language): the pipeline.
+    RAISES (QuotekitError): E001 (no English model), E004 (an unknown component name).
+    RAISES (TypeError): E104 (``model`` not a name or path), E103 (settings that are
+        not a dict, e.g. ``quotes="double_curly"``).
     """
     from . import components  # noqa: F401  (registers the factories)
 
+    if model is not None and not isinstance(model, (str, os.PathLike)):
+        raise TypeError(Errors.E104.format(type=type(model).__name__, value=model))
+    if config is not None and not isinstance(config, Mapping):
+        raise TypeError(Errors.E103.format(name="config", type=type(config).__name__, value=config))
     per_component: dict[str, dict[str, Any]] = {name: {} for name in COMPONENTS.values()}
     for key, value in (config or {}).items():
         if key not in per_component:
             raise QuotekitError(Errors.E004.format(name=key, valid=sorted(per_component)))
-        per_component[key].update(value)
+        per_component[key].update(_settings(key, value))
     for key, value in overrides.items():
         if key not in COMPONENTS:
             raise QuotekitError(Errors.E004.format(name=key, valid=sorted(COMPONENTS)))
-        per_component[COMPONENTS[key]].update(value)
+        per_component[COMPONENTS[key]].update(_settings(key, value))
     nlp = spacy.load(resolve_model(model), exclude=list(exclude))
     if fast_attributes:
         use_fast_attributes(nlp)
     add_components(nlp, per_component)
     return nlp
+
+
+def _settings(name: str, value: Any) -> Mapping[str, Any]:
+    """A component's settings: a mapping (E103, a TypeError, for anything else)."""
+    if not isinstance(value, Mapping):
+        raise TypeError(Errors.E103.format(name=name, type=type(value).__name__, value=value))
+    return value
 
 
 def use_fast_attributes(nlp: Language) -> Language:

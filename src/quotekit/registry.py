@@ -20,6 +20,8 @@ from typing import Any
 import spacy
 import srsly
 
+from .errors import Errors, QuotekitError
+
 
 @functools.lru_cache(maxsize=32)  # a handful of tables
 def load_json_table(name: str) -> Any:
@@ -35,10 +37,56 @@ def load_json_table(name: str) -> Any:
     return json.loads(text)
 
 
-def _read(default_name: str, path: str | None) -> Any:
-    if path:
-        return srsly.read_json(Path(path))
-    return load_json_table(default_name)
+def _read(default_name: str, path: str | None, shape: type = dict) -> Any:
+    """The shipped table ``default_name``, or the user's table at ``path``.
+
+    A user's table must parse as JSON and be of ``shape`` (a JSON object, or an
+    array of objects): else ``QuotekitError`` E105 (unreadable) or E106 (wrong shape),
+    naming the file and the reader, rather than a parser's error from deep inside.
+    """
+    if not path:
+        return load_json_table(default_name)
+    stem = default_name.rsplit("/", 1)[-1].removesuffix(".json")
+    reader = _READERS.get(default_name, f"quotekit.{stem}.v1")
+    try:
+        table = srsly.read_json(Path(path))
+    except (OSError, ValueError) as exc:  # missing file, not JSON (srsly: ValueError)
+        reason = str(exc).split("\n", 1)[0] or type(exc).__name__
+        raise QuotekitError(
+            Errors.E105.format(path=path, reader=reader, reason=reason, default=default_name)
+        ) from None
+    if shape is list:
+        ok = isinstance(table, list) and all(isinstance(rec, dict) for rec in table)
+        expected = "a JSON array of objects"
+    else:
+        ok = isinstance(table, dict)
+        expected = "a JSON object"
+    if not ok:
+        got = f"a JSON {_json_type(table)}"
+        if shape is list and isinstance(table, list):
+            got = "a JSON array holding something other than objects"
+        raise QuotekitError(
+            Errors.E106.format(
+                path=path, reader=reader, got=got, expected=expected, default=default_name
+            )
+        )
+    return table
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean"}
+    return names.get(type(value), "number" if isinstance(value, (int, float)) else "null")
+
+
+#: The reader of each shipped table, for error messages.
+_READERS = {
+    "countries.json": "quotekit.countries.v1",
+    "intl_orgs.json": "quotekit.international_organisations.v1",
+    "news_orgs.json": "quotekit.news_organisations.v1",
+    "cues.json": "quotekit.reporting_cues.v1",
+    "titles.json": "quotekit.titles.v1",
+    "forenames.json": "quotekit.forenames.v1",
+}
 
 
 def read_lexicon(name: str, path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
@@ -61,8 +109,6 @@ def read_lexicon(name: str, path: str | None = None, extra: dict[str, Any] | Non
         elif isinstance(value, (list, tuple)) and isinstance(base, (list, type(None))):
             table[key] = list(base or []) + [v for v in value if v not in (base or [])]
         else:
-            from .errors import Errors, QuotekitError
-
             raise QuotekitError(Errors.E020.format(key=key, value=value))
     return table
 
@@ -82,10 +128,8 @@ def countries_v1(path: str | None = None, extra: list[dict[str, Any]] | None = N
         the shipped ones), e.g. ``[{"iso2": "GB", "names": ["Blighty"]}]``.
     RETURNS (list[dict]): the table.
     """
-    table = [dict(rec) for rec in _read("countries.json", path)]
+    table = [dict(rec) for rec in _read("countries.json", path, list)]
     if extra:
-        from .errors import Errors, QuotekitError
-
         by_iso = {rec["iso2"]: rec for rec in table}
         for rec in extra:
             iso = rec.get("iso2")
@@ -120,7 +164,7 @@ def countries_v1(path: str | None = None, extra: list[dict[str, Any]] | None = N
 @spacy.registry.misc("quotekit.international_organisations.v1")
 def international_organisations_v1(path: str | None = None) -> list[dict]:
     """International organisations with their acronyms (NATO, UN, IMF, ...)."""
-    return list(_read("intl_orgs.json", path))
+    return list(_read("intl_orgs.json", path, list))
 
 
 @spacy.registry.misc("quotekit.news_organisations.v1")
@@ -134,7 +178,7 @@ def news_organisations_v1(path: str | None = None) -> list[dict]:
         ``news_orgs.json``.
     RETURNS (list[dict]): the records (copies; safe to change).
     """
-    return [dict(rec) for rec in _read("news_orgs.json", path)]
+    return [dict(rec) for rec in _read("news_orgs.json", path, list)]
 
 
 @spacy.registry.misc("quotekit.reporting_cues.v1")

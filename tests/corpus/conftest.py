@@ -13,7 +13,7 @@ def fake_processor(monkeypatch):
     """Replace the pipeline: each record becomes ``{"id", "n_chars", ...}``; counts calls."""
     calls: list[dict] = []
 
-    def fake_process_records(records, *, nlp=None, n_process=1, batch_size=64):
+    def fake_process_records(records, *, nlp=None, n_process=1, batch_size=64, stderr=None):
         calls.append({"n_process": n_process, "batch_size": batch_size})
         for rec in records:
             if rec.error is not None:

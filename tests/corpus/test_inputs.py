@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from quotekit.corpus.inputs import (
     JSONL,
     MISSING,
@@ -64,7 +66,7 @@ def test_walked_format_by_suffix():
 
 
 def test_iter_inputs_reads_named_files_as_input_format(tmp_path):
-    shard = tmp_path / "s.jsonl"
+    shard = tmp_path / "s.ndjson"
     shard.write_text(json.dumps({"id": "1", "text": "One."}) + "\n")
     err = io.StringIO()
     as_text = list(iter_inputs([str(shard)], "text", "utf-8", err))
@@ -72,6 +74,19 @@ def test_iter_inputs_reads_named_files_as_input_format(tmp_path):
     assert as_text[0].text.startswith('{"id"')
     as_jsonl = list(iter_inputs([str(shard)], "jsonl", "utf-8", err))
     assert [(r.id, r.text) for r in as_jsonl] == [("1", "One.")]
+    assert err.getvalue() == ""
+
+
+@pytest.mark.parametrize("name", ["s.jsonl", "S.JSONL"])
+def test_a_named_jsonl_file_is_read_as_jsonl(tmp_path, name):
+    # Regression: without --input-format jsonl, stdout mode read a .jsonl file as one
+    # plain article (exit 0), while --output-dir took it as a shard.
+    shard = tmp_path / name
+    shard.write_text(json.dumps({"id": "1", "text": "One."}) + "\n")
+    err = io.StringIO()
+    for fmt in ("text", "jsonl"):
+        recs = list(iter_inputs([str(shard)], fmt, "utf-8", err))
+        assert [(r.id, r.text) for r in recs] == [("1", "One.")]
     # a file found in a directory is read by its suffix, whatever input_format says
     walked = list(iter_inputs([str(tmp_path)], "text", "utf-8", err))
     assert [(r.id, r.text) for r in walked] == [("1", "One.")]

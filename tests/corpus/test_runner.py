@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 from corpus_examples import article, read_out, run, write_shard
+from failing_pipeline import RAISE, failing_nlp
 
+from quotekit import api
 from quotekit.corpus import runner
 from quotekit.corpus.shards import Shard
 from quotekit.corpus.writer import is_complete
@@ -205,13 +207,25 @@ def test_broken_lines_get_error_records_in_place(tmp_path):
     assert "x.jsonl:2" in err and "2 failed" in err
 
 
-def _kill_mid_shard(inp: Path, out: Path, c_ids: list[str], log) -> None:
-    """Run the CLI over ``inp``; feed half of the pipe ``c.jsonl``; SIGKILL it mid-shard."""
+def _kill_mid_shard(
+    inp: Path,
+    out: Path,
+    c_ids: list[str],
+    log,
+    command: tuple[str, ...] = ("-m", "quotekit.cli"),
+    extra: tuple[str, ...] = (),
+    fed: int = 3,
+) -> list[int]:
+    """Run the CLI over ``inp``; feed ``fed`` lines of the pipe ``c.jsonl``; SIGKILL it
+    once a and b are complete and c is under way.
+
+    RETURNS (list[int]): the process ids of its children (its worker processes) just
+    before the kill.
+    """
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "quotekit.cli",
+            *command,
             "extract",
             str(inp),
             "--output-dir",
@@ -219,30 +233,36 @@ def _kill_mid_shard(inp: Path, out: Path, c_ids: list[str], log) -> None:
             "--batch-size",
             "1",
             "--quiet",
+            *extra,
         ],
         stdout=subprocess.DEVNULL,
         stderr=log,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
     )
+    children: list[int] = []
     try:
-        deadline = time.monotonic() + 180
-        while not ((out / "a.jsonl.done").exists() and (out / "b.jsonl.done").exists()):
-            assert proc.poll() is None, "the run ended early"
-            assert time.monotonic() < deadline, "a and b were not finished in time"
-            time.sleep(0.05)
+        deadline = time.monotonic() + 300
         while True:  # open the pipe once the run reads it
             try:
                 fd = os.open(inp / "c.jsonl", os.O_WRONLY | os.O_NONBLOCK)
                 break
             except OSError:
-                assert time.monotonic() < deadline and proc.poll() is None
+                assert proc.poll() is None, "the run ended early"
+                assert time.monotonic() < deadline, "the run did not reach c in time"
                 time.sleep(0.05)
         os.set_blocking(fd, True)
         lines = [json.dumps({"id": rid, "text": article(n)}) for n, rid in enumerate(c_ids)]
-        os.write(fd, ("\n".join(lines[:3]) + "\n").encode())
-        while not list(out.glob(".c.jsonl.*.tmp")):
-            assert time.monotonic() < deadline and proc.poll() is None
+        os.write(fd, ("\n".join(lines[:fed]) + "\n").encode())
+        while not (
+            (out / "a.jsonl.done").exists()
+            and (out / "b.jsonl.done").exists()
+            and list(out.glob(".c.jsonl.*.tmp"))
+        ):
+            assert proc.poll() is None, "the run ended early"
+            assert time.monotonic() < deadline, "a and b were not finished in time"
             time.sleep(0.05)
         time.sleep(0.5)
+        children = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         os.close(fd)
@@ -250,6 +270,26 @@ def _kill_mid_shard(inp: Path, out: Path, c_ids: list[str], log) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    return children
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux ``/proc``; empty elsewhere)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped is not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 @pytest.mark.model
@@ -286,3 +326,67 @@ def test_killed_run_then_resume_gives_complete_unduplicated_output(tmp_path):
         assert ids == [f"{name}{i}" for i in range(n)]
         seen += ids
     assert len(seen) == len(set(seen)) == 13
+
+
+# ---------------------------------------------------------------------- one bad article
+def _bad_line(rid: str) -> str:
+    return json.dumps({"id": rid, "text": f'"Oops," said {RAISE}.'})
+
+
+@pytest.mark.model
+def test_a_crashing_record_with_two_processes(tmp_path, monkeypatch):
+    # Regression: an exception inside the pipeline ended the run; the shard was never
+    # written and --resume met the same article again.
+    monkeypatch.setattr(api, "_DEFAULT_NLP", failing_nlp())
+    ids = [f"x{i}" for i in range(7)]
+    write_shard(tmp_path / "in" / "x.jsonl", ids, broken={3: _bad_line("x3")})
+    out = tmp_path / "out"
+    code, _, err = run(
+        [str(tmp_path / "in"), "--output-dir", str(out), "--n-process", "2", "--batch-size", "2"]
+    )
+    assert code == 1
+    records = read_out(out / "x.jsonl")
+    assert [r["id"] for r in records] == ids
+    assert [r.get("error", {}).get("code") for r in records] == [None] * 3 + ["E100"] + [None] * 3
+    assert records[3]["error"]["input"].endswith("x.jsonl:4")
+    assert all(r["quotes"] for r in records if not r.get("error"))
+    assert json.loads((out / "x.jsonl.done").read_text())["failed"] == 1
+    assert "x.jsonl:4: [E100]" in err and "1 failed" in err
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_killed_two_process_run_with_a_crashing_record_then_resume(tmp_path, monkeypatch):
+    """Kill a ``--n-process 2`` run (whose second shard holds a record that makes the
+    pipeline raise) in the middle of the third shard: its workers end with it, and
+    ``--resume`` completes the output, the bad record an error record in its place."""
+    inp, out = tmp_path / "in", tmp_path / "out"
+    write_shard(inp / "a.jsonl", [f"a{i}" for i in range(3)])
+    write_shard(inp / "b.jsonl", [f"b{i}" for i in range(5)], broken={2: _bad_line("b2")})
+    # Worker processes read up to 8 records ahead: feed c more than that.
+    c_ids = [f"c{i}" for i in range(20)]
+    os.mkfifo(inp / "c.jsonl")
+    script = str(Path(__file__).parents[1] / "failing_pipeline.py")
+    with open(tmp_path / "stderr.txt", "wb") as log:
+        workers = _kill_mid_shard(
+            inp, out, c_ids, log, command=(script,), extra=("--n-process", "2"), fed=12
+        )
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers), "workers outlived the killed run"
+    assert (out / "b.jsonl.done").exists() and not (out / "c.jsonl").exists()
+
+    (inp / "c.jsonl").unlink()
+    write_shard(inp / "c.jsonl", c_ids)
+    monkeypatch.setattr(api, "_DEFAULT_NLP", failing_nlp())
+    code, _, err = run([str(inp), "--output-dir", str(out), "--resume", "--n-process", "2"])
+    assert code == 1, err  # b's failed record still counts
+    assert "2 complete shard(s) skipped (8 records, 1 failed)" in err
+    b = read_out(out / "b.jsonl")
+    assert [r["id"] for r in b] == [f"b{i}" for i in range(5)]
+    assert [bool(r.get("error")) for r in b] == [False, False, True, False, False]
+    assert b[2]["error"]["code"] == "E100"
+    assert [r["id"] for r in read_out(out / "a.jsonl")] == ["a0", "a1", "a2"]
+    assert [r["id"] for r in read_out(out / "c.jsonl")] == c_ids

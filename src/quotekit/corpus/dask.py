@@ -151,16 +151,15 @@ def _extract_into(
     """
     try:
         texts = [(text, rid) for _, text, rid in todo]
-        for (i, _, _), article in zip(
-            todo, api.extract_many(texts, nlp=nlp, batch_size=batch_size)
-        ):
+        articles = api.extract_many(texts, nlp=nlp, batch_size=batch_size, on_error="raise")
+        for (i, _, _), article in zip(todo, articles):
             outs[i] = dict(article.to_dict())
     except Exception:  # noqa: BLE001  find the culprit: redo the rest one by one
         for i, text, rid in todo:
             if outs[i] is not None:
                 continue
             try:
-                outs[i] = dict(next(iter(api.extract_many([(text, rid)], nlp=nlp))).to_dict())
+                outs[i] = dict(api.extract(text, rid, nlp=nlp).to_dict())
             except Exception as exc:  # noqa: BLE001  reported in the article's error record
                 reason = f"{type(exc).__name__}: {exc}"
                 outs[i] = _error(

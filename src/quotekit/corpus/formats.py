@@ -11,6 +11,7 @@ import json
 from typing import Any, TextIO
 
 from ..frames import QUOTE_CSV_HEADER, quotes_csv_rows
+from ..text import encodable, has_unencodable
 
 #: The ``--format`` choices.
 FORMATS = ("json", "jsonl", "table", "csv", "parquet")
@@ -30,18 +31,31 @@ FORMAT_HELP = {
 DIRECTORY_FORMATS = ("parquet",)
 
 
+def dumps_record(out: Any, indent: int | None = None) -> str:
+    """``out`` as JSON that any UTF-8 stream can take.
+
+    Non-ASCII text is written as it is, except in a record that holds a code point
+    UTF-8 cannot encode (a lone surrogate, as JSON input may give): that record is
+    written with ``\\uXXXX`` escapes, so it reads back as the very same str.
+    """
+    text = json.dumps(out, ensure_ascii=False, indent=indent)
+    if has_unencodable(text):
+        return json.dumps(out, indent=indent)
+    return text
+
+
 def write_record(out: dict[str, Any], fmt: str, stdout: TextIO) -> None:
     """Write one output record as it comes: ``fmt`` is "jsonl" or "table"."""
     if fmt == "table":
-        stdout.write(format_table(out) + "\n\n")
+        stdout.write(encodable(format_table(out)) + "\n\n")
     else:
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.write(dumps_record(out) + "\n")
 
 
 def write_json(outputs: list[dict[str, Any]], stdout: TextIO) -> None:
     """The "json" format: one object for one record, else a list."""
     payload: Any = outputs[0] if len(outputs) == 1 else outputs
-    stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    stdout.write(dumps_record(payload, indent=2) + "\n")
 
 
 class StreamWriter:
@@ -60,7 +74,7 @@ class StreamWriter:
         if self.fmt == "json":
             self.outputs.append(out)
         elif self._csv is not None:
-            self._csv.writerows(quotes_csv_rows([out]))
+            self._csv.writerows([encodable(c) for c in row] for row in quotes_csv_rows([out]))
         else:
             write_record(out, self.fmt, self.stdout)
 

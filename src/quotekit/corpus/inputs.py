@@ -3,9 +3,9 @@
 One path walker (``walk_inputs``) serves every command: files, directories (walked
 recursively, sorted, hidden entries skipped), globs the shell did not expand
 (``**`` recurses) and ``-`` for stdin. Files found by walking a directory are read
-by their suffix (``*.jsonl`` as JSONL, ``*.txt`` as one article); files you name
-are read as ``--input-format`` says (``quotekit.corpus.shards`` adds its own rule
-for ``*.jsonl`` shards).
+by their suffix (``*.jsonl`` as JSONL, ``*.txt`` as one article); a ``*.jsonl``
+file you name is read as JSONL too, other files you name as ``--input-format``
+says (the same rule as for the shards of ``quotekit.corpus.shards``).
 
 Input problems (a missing file, a malformed JSONL line, a line without ``text``)
 are reported on stderr with file and line, and an error record takes the input's
@@ -133,17 +133,28 @@ def iter_inputs(
 ) -> Iterator[InputRecord]:
     """The input records of ``paths``, in order (see ``walk_inputs``).
 
-    A file you name is read as ``input_format`` says; a file found in a directory
-    by its suffix. A missing path fails when it is read (E007); a glob that
+    A ``*.jsonl`` file is read as JSONL; another file you name as ``input_format``
+    says; a file found in a directory by its suffix. A missing path fails when it is read (E007); a glob that
     matches nothing becomes an error record (E013).
     """
     for path, kind in walk_inputs(paths):
         if kind == NO_MATCH:
             yield error_record(path, path, "E013", Errors.E013.format(pattern=path), stderr)
-        elif (kind if kind in (JSONL, TEXT) else input_format) == "jsonl":
+        elif _read_as(path, kind, input_format) == "jsonl":
             yield from read_jsonl(path, encoding, stderr)
         else:
             yield read_text_file(path, encoding, stderr)
+
+
+def _read_as(path: str, kind: str, input_format: str) -> str:
+    """How one found path is read: a ``*.jsonl`` file is JSONL whatever
+    ``--input-format`` says (as a shard of ``--output-dir`` is); other files you
+    name as ``input_format`` says; files found in a directory by their suffix."""
+    if kind in (JSONL, TEXT):
+        return kind
+    if kind == NAMED and walked_format(os.path.basename(path)) == JSONL:
+        return JSONL
+    return input_format
 
 
 def read_text_file(path: str, encoding: str, stderr: TextIO) -> InputRecord:

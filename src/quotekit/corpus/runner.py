@@ -10,10 +10,10 @@
 * ``execute``: the shard run itself, on any backend that turns input records into
   output records (``local_processor`` here, Dask in ``quotekit.corpus.dask``).
 
-A failed input gets an error record in its place; the exit code is 1 when any
-record failed, 2 for an unusable output directory or a format that cannot be
-written (``--format parquet`` without ``--output-dir``, or without pyarrow), 0
-otherwise.
+A failed input (unreadable, or one the pipeline fails on) gets an error record in
+its place and the run goes on; the exit code is 1 when any record failed, 2 for a
+usage error (an unusable output directory), 3 when quotekit itself failed (see
+``quotekit.cli``), 0 otherwise.
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from typing import Any, TextIO
 
 from .. import api
 from ..errors import Errors, QuotekitError, Warnings
+from ..model import ArticleError
 from ..optional import require
 from ..provenance import provenance, provenance_metadata
 from .formats import DIRECTORY_FORMATS, StreamWriter
-from .inputs import InputRecord, error_output, iter_inputs
+from .inputs import InputRecord, error_dict, error_info, error_output, iter_inputs
 from .progress import Progress
 from .shards import Shard, discover_shards
 from .writer import (
@@ -45,9 +46,14 @@ from .writer import (
     remove_stale_temps,
 )
 
+#: Exit codes of ``quotekit extract`` (and render): every record came out fine ...
 EXIT_OK = 0
+#: ... some records are error records (the input could not be read or processed) ...
 EXIT_SOME_FAILED = 1
+#: ... the command line is wrong (an unknown option, an unusable output directory) ...
 EXIT_USAGE = 2
+#: ... or quotekit stopped on an internal error (a bug, or a worker process that died).
+EXIT_INTERNAL = 3
 
 #: ``(input record, output dict)`` pairs in input order, from records.
 Processor = Callable[[Iterable[InputRecord]], Iterator[tuple[InputRecord, dict[str, Any]]]]
@@ -57,9 +63,19 @@ Backend = Callable[[argparse.Namespace], AbstractContextManager[Processor]]
 
 
 def process_records(
-    records: Iterable[InputRecord], *, nlp=None, n_process: int = 1, batch_size: int = 16
+    records: Iterable[InputRecord],
+    *,
+    nlp=None,
+    n_process: int = 1,
+    batch_size: int = 16,
+    stderr: TextIO | None = None,
 ) -> Iterator[tuple[InputRecord, dict[str, Any]]]:
-    """``(input, output dict)`` pairs in input order; failed inputs get error records."""
+    """``(input, output dict)`` pairs in input order; failed inputs get error records.
+
+    An input that cannot be read, and an article the pipeline fails on, both get an
+    error record (with its code: E100 for a processing failure) and the run goes on;
+    a processing failure is reported on ``stderr`` like an input problem.
+    """
     order: deque[InputRecord] = deque()
 
     def texts() -> Iterator[tuple[str, str | None]]:
@@ -68,15 +84,29 @@ def process_records(
             if rec.error is None:
                 yield rec.text, rec.id  # type: ignore[misc]
 
-    for article in api.extract_many(texts(), n_process=n_process, batch_size=batch_size, nlp=nlp):
+    for article in api.extract_many(
+        texts(), n_process=n_process, batch_size=batch_size, nlp=nlp, on_error="record"
+    ):
         while order and order[0].error is not None:
             rec = order.popleft()
             yield rec, error_output(rec)
         rec = order.popleft()
-        yield rec, dict(article.to_dict())
+        if isinstance(article, ArticleError):
+            yield rec, _failed_output(rec, article, stderr)
+        else:
+            yield rec, dict(article.to_dict())
     while order:
         rec = order.popleft()
         yield rec, error_output(rec)
+
+
+def _failed_output(
+    rec: InputRecord, article: ArticleError, stderr: TextIO | None
+) -> dict[str, Any]:
+    """The error record of an input the pipeline failed on, reported on ``stderr``."""
+    if stderr is not None:
+        print(f"quotekit: error: {rec.origin}: {article.message}", file=stderr)
+    return error_dict(rec.id, error_info(article.code, article.message, rec.origin))
 
 
 # ---------------------------------------------------------------------- stdout
@@ -87,13 +117,15 @@ def run_stream(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     records = iter_inputs(args.files or ["-"], args.input_format, args.encoding, stderr)
     nlp = api.default_nlp()
     failed = 0
+    if getattr(args, "resume", False) and not getattr(args, "quiet", False):
+        print("quotekit: warning: " + Warnings.W005, file=stderr)
     sink = StreamWriter(args.format, stdout)
     progress = Progress(stderr, None, enabled=not getattr(args, "quiet", False))
     # records and bar on one terminal: the bar is cleared while a record is written
     to_terminal = progress.enabled and _isatty(stdout)
     try:
         for rec, out in process_records(
-            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size, stderr=stderr
         ):
             is_error = bool(out.get("error"))
             failed += is_error
@@ -135,13 +167,13 @@ def _isatty(stream: TextIO) -> bool:
 
 # ---------------------------------------------------------------------- shards
 @contextmanager
-def local_processor(args: argparse.Namespace) -> Iterator[Processor]:
+def local_processor(args: argparse.Namespace, stderr: TextIO | None = None) -> Iterator[Processor]:
     """``nlp.pipe`` in this process (with ``--n-process`` worker processes)."""
     nlp = api.default_nlp()
 
     def process(records: Iterable[InputRecord]):
         return process_records(
-            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size
+            records, nlp=nlp, n_process=args.n_process, batch_size=args.batch_size, stderr=stderr
         )
 
     yield process
@@ -149,7 +181,9 @@ def local_processor(args: argparse.Namespace) -> Iterator[Processor]:
 
 def run_local(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """``quotekit extract --output-dir``: the shard run with the pipeline in this process."""
-    return execute(list(args.files or ["-"]), args, stdout, stderr, local_processor)
+    return execute(
+        list(args.files or ["-"]), args, stdout, stderr, lambda a: local_processor(a, stderr)
+    )
 
 
 @dataclass

@@ -33,6 +33,7 @@ from typing import Any, TextIO
 
 from ..frames import QUOTE_CSV_HEADER, quotes_csv_rows
 from ..parquet import PARQUET_SUFFIX, write_parquet_tables
+from .formats import dumps_record
 from .shards import MANIFEST_VERSION, Shard
 
 MANIFEST_SUFFIX = ".done"
@@ -175,7 +176,7 @@ class ShardWriter:
         return self._fh
 
     def write(self, out: dict[str, Any]) -> None:
-        self._open().write(json.dumps(out, ensure_ascii=False) + "\n")
+        self._open().write(dumps_record(out) + "\n")
         self._count(out)
 
     def _count(self, out: dict[str, Any]) -> None:

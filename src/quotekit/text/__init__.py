@@ -1,13 +1,14 @@
 """Text utilities shared by the components, the views and the scorer.
 
 One definition of each shared job: paragraphs, name folding, safe regex calls,
-quotation marks and quote styles. Pure Python: nothing here imports spaCy or a
+quotation marks and quote styles, placeholders for unencodable code points. Pure Python: nothing here imports spaCy or a
 component.
 """
 
 from __future__ import annotations
 
 from .abbreviations import is_abbreviation
+from .encodable import PLACEHOLDER, encodable, has_unencodable
 from .names import normalise_name
 from .paragraphs import INVISIBLE_SPACES, ParagraphIndex, is_space, paragraphs
 from .quotemarks import ALL_STYLES, OPENING_MARKS, QUOTE_MARKS
@@ -18,9 +19,12 @@ __all__ = [
     "ALL_STYLES",
     "INVISIBLE_SPACES",
     "OPENING_MARKS",
+    "PLACEHOLDER",
     "QUOTE_MARKS",
     "ParagraphIndex",
     "RangeIndex",
+    "encodable",
+    "has_unencodable",
     "is_abbreviation",
     "is_space",
     "merge_ranges",
