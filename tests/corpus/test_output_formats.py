@@ -31,7 +31,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 def records_processor(monkeypatch):
     """Each input becomes ``table_articles.record(id=...)``; broken lines error records."""
 
-    def fake(records, *, nlp=None, n_process=1, batch_size=16):
+    def fake(records, *, nlp=None, n_process=1, batch_size=16, stderr=None):
         for rec in records:
             yield rec, (error_output(rec) if rec.error is not None else record(id=rec.id))
 
