@@ -15,8 +15,8 @@ pipeline, and the time:
 * ``quotekit``: ``quotekit.extract(text)`` (the text is split into parts of at most
   ``DEFAULT_MAX_CHARS`` and the parts go through the pipeline in batches bounded by
   ``processing.BATCH_CHARS`` characters);
-* ``spacy``: the bare model (``en_core_web_sm`` without the lemmatizer, as
-  ``quotekit.load()`` has it) over the same parts, one Doc at a time
+* ``spacy``: the bare model (the one ``quotekit.load()`` resolves, without the
+  lemmatizer, as ``quotekit.load()`` has it) over the same parts, one Doc at a time
   (``nlp.pipe(parts, batch_size=1)``): the floor any pipeline on this model pays;
 * ``spacy-one-batch`` (with ``--one-batch``): the same parts as one batch of 16, as
   ``extract()`` sent them before the batches were bounded (about 4.5 GB).
@@ -134,7 +134,9 @@ def child(mode: str, source: str, n_chars: int, bbc: str) -> dict:
     else:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm", exclude=["lemmatizer"])
+        from quotekit.pipeline import DEFAULT_EXCLUDE, resolve_model
+
+        nlp = spacy.load(resolve_model(), exclude=list(DEFAULT_EXCLUDE))
         loaded = _peak_mb()
         t0 = time.perf_counter()
         batch = 16 if mode == "spacy-one-batch" else 1
@@ -173,14 +175,17 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(args.child, source, args.chars, args.bbc)))
         return 0
     modes = ["quotekit", "spacy"] + (["spacy-one-batch"] if args.one_batch else [])
-    results = {mode: measure(mode, source, args.chars, args.bbc) for mode in modes}
-    q = results["quotekit"]
-    print(f"article: {q['chars']:,} characters ({source}), {q['parts']} parts")
-    for mode, r in results.items():
+    results = {}
+    for mode in modes:
+        r = results[mode] = measure(mode, source, args.chars, args.bbc)
+        if len(results) == 1:
+            print(f"article: {r['chars']:,} characters ({source}), {r['parts']} parts")
         print(
             f"  {mode:<16} peak RSS {r['peak_mb']:>6,} MiB  (after load {r['after_load_mb']:,} "
-            f"MiB)  {r['seconds']:>7.1f} s"
+            f"MiB)  {r['seconds']:>7.1f} s",
+            flush=True,
         )
+    q = results["quotekit"]
     ratio = q["peak_mb"] / results["spacy"]["peak_mb"]
     print(f"  quotekit / bare spaCy peak: x{ratio:.2f}")
     verdict = "OK" if q["peak_mb"] <= BUDGET_MB else "OVER"

@@ -154,3 +154,42 @@ def test_cut_off_reporting_phrases(nlp):
     ):
         article = quotekit.extract(cut, nlp=nlp)
         assert article_violations(cut, article.to_dict()) == []
+
+
+def test_a_text_that_cannot_be_cut_fails_alone(nlp, monkeypatch):
+    from quotekit import api
+
+    def broken_split(text, max_chars, **kwargs):
+        if "CUT-FAILS" in text:
+            raise RuntimeError("cannot cut")
+        return [(0, len(text))]
+
+    monkeypatch.setattr(api, "split_text", broken_split)
+    items = [GOOD[0], "CUT-FAILS here", GOOD[1]]
+    with pytest.warns(UserWarning, match="W010"):
+        got = list(quotekit.extract_many(items, nlp=nlp))
+    assert [a.error["code"] if a.error else None for a in got] == [None, "E100", None]
+    assert "RuntimeError: cannot cut" in got[1].message
+    seen = []
+    with pytest.raises(RuntimeError, match="cannot cut"):
+        for a in quotekit.extract_many(items, nlp=nlp, on_error="raise"):
+            seen.append(a.text)  # kept up to the error
+    assert seen == [GOOD[0]]
+
+
+def test_a_failing_merge_fails_its_article_alone(nlp, monkeypatch):
+    from quotekit import api
+
+    def broken_merge(text, rid, parts):
+        raise KeyError("merge broke")
+
+    monkeypatch.setattr(api, "merge_articles", broken_merge)
+    para = '"We are ready," said Jane Doe.\n\n'
+    items = [(GOOD[0], "a"), (para * 10, "long"), (GOOD[1], "b")]
+    with pytest.warns(UserWarning, match="W010"):
+        got = list(quotekit.extract_many(items, nlp=nlp, max_chars=100))
+    assert [(a.id, a.error["code"] if a.error else None) for a in got] == [
+        ("a", None),
+        ("long", "E100"),
+        ("b", None),
+    ]

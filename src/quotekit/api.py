@@ -163,8 +163,9 @@ class _Stream:
         self.full_texts: dict[int, str] = {}
         self.pending: dict[int, list[tuple[int, Article]]] = {}
         self.failed: set[int] = set()  # texts in parts of which one part failed
-        # Items that are not texts, in input order: yielded in their place.
-        self.bad: collections.deque[tuple[int, ArticleError | TypeError]] = collections.deque()
+        # Items that are not texts (and texts that cannot be cut), in input order:
+        # yielded (or raised) in their place.
+        self.bad: collections.deque[tuple[int, Article | BaseException]] = collections.deque()
         self.warned = False
 
     def parts(
@@ -188,8 +189,15 @@ class _Stream:
                 continue
             if item_id is not None and not isinstance(item_id, str):
                 item_id = str(item_id)
-            safe = encodable(text)
-            pieces = split_text(safe, max_chars, words=words)
+            try:
+                safe = encodable(text)
+                pieces = split_text(safe, max_chars, words=words)
+            except Exception as exc:  # noqa: BLE001  this text fails, not the run
+                if self.raise_errors:  # raised after the articles before it
+                    self.bad.append((index, exc))
+                    return
+                self.bad.append((index, self._error(exc, index, item_id)))
+                continue
             if len(pieces) == 1:
                 yield safe, Part(index, 1, 0, item_id, None if safe is text else text)
                 continue
@@ -205,7 +213,9 @@ class _Stream:
             return
         rid = item[1] if isinstance(item, tuple) and len(item) == 2 else None
         rid = None if rid is None else str(rid)
-        self.bad.append((index, ArticleError(id=rid, code="E003", message=message, index=index)))
+        error = ArticleError(id=rid, code="E003", message=message, index=index)
+        self._warn(error)
+        self.bad.append((index, error))
 
     def add(self, result: Article | Failure, part: Part) -> Iterator[Article]:
         """The articles that ``result`` (of ``part``) completes, with the bad items before."""
@@ -228,27 +238,33 @@ class _Stream:
         if len(got) == part.n_parts:
             yield from self.flush(part.position)
             del self.pending[part.position]
-            yield merge_articles(self.full_texts.pop(part.position), part.id, got)
+            text = self.full_texts.pop(part.position)
+            try:
+                merged = merge_articles(text, part.id, got)
+            except Exception as exc:  # noqa: BLE001  this article fails, not the run
+                merged = self._error(exc, part.position, part.id)
+            yield merged
 
     def flush(self, before: int | None = None) -> Iterator[Article]:
         """The bad items before position ``before`` (all of them when None)."""
         while self.bad and (before is None or self.bad[0][0] < before):
             _, bad = self.bad.popleft()
-            if isinstance(bad, TypeError):
+            if isinstance(bad, BaseException):
                 raise bad
-            self._warn(bad)
             yield bad
 
     def _failed(self, failure: Failure, part: Part) -> Article:
         exc = failure.exception
+        if self.raise_errors and exc.__traceback__ is None and failure.traceback:
+            raise exc from RemoteTraceback(failure.traceback)  # raised in a worker
+        return self._error(exc, part.position, part.id)
+
+    def _error(self, exc: BaseException, position: int, rid: str | None) -> Article:
+        """With ``raise_errors``, ``exc`` raised; else the ArticleError for it (E100)."""
         if self.raise_errors:
-            if exc.__traceback__ is None and failure.traceback:  # raised in a worker
-                raise exc from RemoteTraceback(failure.traceback)
             raise exc
-        message = Errors.E100.format(id=part.id, index=part.position, reason=describe(exc))
-        error = ArticleError(
-            id=part.id, code="E100", message=message, index=part.position, exception=exc
-        )
+        message = Errors.E100.format(id=rid, index=position, reason=describe(exc))
+        error = ArticleError(id=rid, code="E100", message=message, index=position, exception=exc)
         self._warn(error)
         return error
 
