@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ...text import normalise_name
 from .clusters import Cluster, merge_acronyms, merge_short_names
 from .countries import lookup_country
+from .evidence import is_place, not_a_name
 from .forms import POSSESSIVES, initials, trim_possessive_chars
 from .people import People
 from .work import DocWork
@@ -54,7 +55,8 @@ def _candidates(work: DocWork, country_tokens: set[int], found: People) -> list[
             spans.append((s, e, "ORG"))
     for ent in work.ents:
         if ent.label_ in _TAKEN_LABELS and ent.start not in found.org_as_person:
-            spans.append((ent.start, ent.end, ent.label_))
+            spans.extend((s, e, ent.label_) for s, e in _split_list(work, ent.start, ent.end))
+    spans.extend(_joined_by_and(work, found))
     for ent in found.person_as_org:
         spans.append((ent.start, ent.end, "ORG"))
     spans.extend(_bare_acronyms(work, country_tokens))
@@ -62,6 +64,50 @@ def _candidates(work: DocWork, country_tokens: set[int], found: People) -> list[
     # Longest first, then earliest: gazetteer matches and entities never overlap.
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     return spans
+
+
+def _split_list(work: DocWork, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity the model ran over a list, cut at its commas: "Westbury, Newtown" and
+    "the House of Commons, the Scottish Parliament" are two names each."""
+    tokens = work.tokens
+    out: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        if tokens[i].text == ",":
+            if i > s:
+                out.append((s, i))
+            s = i + 1
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+def _joined_by_and(work: DocWork, found: People) -> list[Candidate]:
+    """One organisation the model cut at its "and": "the Westbury Parks and Wildlife
+    Department", "the Public and Commercial Services Union". The right part ends with an
+    organisation's word; the left part does not (two whole names joined by "and", "Acme
+    Group and Brandt Holdings", stay two)."""
+    tokens = work.tokens
+    suffixes = work.words.org_suffixes
+    out: list[Candidate] = []
+    for ent in work.ents:
+        if ent.label_ != "ORG" or ent.start < 2 or tokens[ent.start - 1].lower_ != "and":
+            continue
+        if tokens[ent.end - 1].lower_ not in suffixes:
+            continue
+        j = ent.start - 2
+        while j >= 0 and tokens[j].text[:1].isupper() and tokens[j].pos_ in ("PROPN", "ADJ"):
+            j -= 1
+        start = j + 1
+        left = tokens[start : ent.start - 1]
+        if (
+            left
+            and left[-1].lower_ not in suffixes
+            and not any(t.i in found.person_tokens for t in left)
+            and normalise_name(work.written(left)) not in work.lex.org_alias
+        ):
+            out.append((start, ent.end, "ORG"))
+    return out
 
 
 def _bare_acronyms(work: DocWork, country_tokens: set[int]) -> list[Candidate]:
@@ -162,6 +208,9 @@ def _name_tokens(work: DocWork, toks: list[Token], label: str) -> list[Token]:
             or " ".join(t.text for t in toks) in work.words.not_organisations
         ):
             return []
+        known = normalise_name(work.written(toks)) in work.lex.org_alias
+        if not_a_name(work, toks, known) or (not known and is_place(work, toks)):
+            return []
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks = toks[:-1]
     if not toks or work.is_blocked(toks[0].idx):
@@ -180,6 +229,12 @@ def _org_name_tokens(work: DocWork, toks: list[Token]) -> list[Token]:
     poss = [k for k, t in enumerate(toks) if t.tag_ == "POS" or t.lower_ in POSSESSIVES]
     if poss and poss[-1] < len(toks) - 1:
         toks = toks[poss[-1] + 1 :]
+    # "Conservative Party Co-Chairman": a title after the name is no part of it.
+    titles = work.lex.titles
+    while len(toks) > 1 and toks[-1].lower_ in titles:
+        toks = toks[:-1]
+        if len(toks) > 2 and toks[-1].text == "-":  # "Co-Chairman", "Vice-President"
+            toks = toks[:-2]
     return toks
 
 

@@ -13,12 +13,16 @@ from spacy.tokens import Span, Token
 
 from ...text import normalise_name
 from .clusters import Cluster, PersonClusters, merge_forward_references
+from .evidence import is_place, not_a_name, org_evidence, person_evidence
 from .forms import POSSESSIVES
 from .titles import person_details
 from .work import DocWork
 
 #: Entity labels the model gives a known person's name by mistake.
 PERSON_LIKE_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+#: Entity labels a person's name may carry when the model is wrong about it.
+_NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC"})
 
 #: A name to place: (the entity or run, its name tokens, an affiliation from a credit).
 Pending = tuple[Span, list[Token], str | None]
@@ -86,6 +90,9 @@ class _PeoplePass:
             if ent.label_ != "PERSON" or work.is_blocked(ent.start_char):
                 continue
             toks = self._name_tokens(ent)
+            known = bool(toks) and normalise_name(work.written(toks)) in work.lex.org_alias
+            if toks and (not_a_name(work, toks, known) or is_place(work, toks)):
+                continue  # "Freezing temperatures", "the Davis Cup", "at Westbury"
             if self._person_is_org(toks, org_words, ent_labels):
                 # "Contrack" tagged PERSON once, "Contrack International" elsewhere: a firm.
                 self.found.person_as_org.append(ent)
@@ -107,15 +114,26 @@ class _PeoplePass:
         work = self.work
         pending: list[Pending] = []
         for ent in work.ents:
-            if ent.label_ != "ORG" or work.is_blocked(ent.start_char):
+            if ent.label_ not in _NAME_LIKE_LABELS or work.is_blocked(ent.start_char):
                 continue
             toks = [t for t in ent if not (t.lower_ in self.words.determiners or t.tag_ == "POS")]
+            if ent.label_ != "ORG" and (
+                len(toks) < 2 or any(t.i in self.country_tokens for t in toks)
+            ):
+                continue  # a place stays a place unless a forename starts it
             if (
                 1 <= len(toks) <= 3
                 and all(t.text[:1].isupper() and t.is_alpha for t in toks)
-                and (len(toks) >= 2 and work.is_forename(toks[0].text) or work.has_age(ent.end))
+                and (
+                    len(toks) >= 2
+                    and work.is_forename(toks[0].text)
+                    and work.written(toks) not in work.lex.places
+                    or work.has_age(ent.end)
+                    or person_evidence(work, toks)
+                )
                 and toks[-1].lower_ not in self.words.org_suffixes
                 and normalise_name(ent.text) not in work.lex.org_alias
+                and not org_evidence(work, toks)
             ):
                 pending.append((ent, toks, None))
                 self.found.org_as_person.add(ent.start)
@@ -197,6 +215,15 @@ class _PeoplePass:
             toks[-1].tag_ == "POS" or toks[-1].is_punct or toks[-1].lower_ in POSSESSIVES
         ):
             toks = toks[:-1]
+        # "Tory Liam Fox", "Songwriter Jane Okafor": a word before a first name and a
+        # surname is a description, not part of the name.
+        while (
+            len(toks) > 2
+            and not self.work.is_forename(toks[0].text)
+            and self.work.is_forename(toks[1].text)
+            and "-" not in toks[0].text
+        ):
+            toks = toks[1:]
         if toks and toks[-1].text.endswith(POSSESSIVES) and len(toks[-1].text) > 2:
             return toks  # kept; offsets trimmed by the caller through trim_possessive
         return [t for t in toks if not t.is_space]
@@ -212,6 +239,8 @@ class _PeoplePass:
             return False
         if toks[-1].lower_ in self.words.org_suffixes:
             return True
+        if org_evidence(work, toks) and not work.has_honorific(toks[0]):
+            return True  # "wine maker Robert Okafor", "Okafor Brothers' shares"
         if len(toks) > 1 and not work.is_forename(toks[0].text) and toks[0].lower_ in self.surnames:
             return True  # "Brandt Logistics" beside "Helga Brandt"
         text = normalise_name(work.written(toks))
