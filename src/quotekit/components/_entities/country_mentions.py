@@ -29,8 +29,9 @@ def find_countries(work: DocWork) -> list[CountryMention]:
     inside = _inside_other_names(work)
     out: list[CountryMention] = []
     last_end = -1
+    seats = _seat_entities(work)
     for s, e in _candidates(work):
-        if s < last_end or any(i in inside for i in range(s, e)):
+        if s < last_end or (any(i in inside for i in range(s, e)) and (s, e) not in seats):
             continue
         mention = _country_mention(work, work.doc[s:e])
         if mention is not None:
@@ -52,6 +53,19 @@ def _inside_other_names(work: DocWork) -> set[int]:
         if e - s > 1 and work.tokens[s].text[:1].isupper():
             inside.update(range(s, e))
     return inside
+
+
+def _seat_entities(work: DocWork) -> set[tuple[int, int]]:
+    """Spans of FAC entities that are a seat of government ("Downing Street", "the White
+    House"): a building's name, but one that acts for its government."""
+    out: set[tuple[int, int]] = set()
+    for ent in work.ents:
+        if ent.label_ == "FAC":
+            hit = lookup_country(work.lex.country_index, ent.text)
+            if hit is not None and hit[1] == "seat":
+                start = ent.start + (ent[0].lower_ == "the")
+                out.update({(ent.start, ent.end), (start, ent.end)})
+    return out
 
 
 def _candidates(work: DocWork) -> list[tuple[int, int]]:

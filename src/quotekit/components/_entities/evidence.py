@@ -23,6 +23,8 @@ from .work import DocWork
 
 #: Fine-grained tags of proper nouns.
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+#: Verbs whose "at X in Y" is a place where people meet.
+_MEETING_VERBS = frozenset({"meet", "gather", "hold", "host", "stage", "convene"})
 #: Words of a programme's name that end it ("the Jimmy Okafor Live TV show").
 _PROGRAMME_ENDS = frozenset({"tv", "live"})
 
@@ -44,6 +46,8 @@ def not_a_name(work: DocWork, toks: list[Token], known: bool) -> bool:
         return True
     if last in _PROGRAMME_ENDS and len(toks) > 1:
         return True
+    if len(toks) > 1 and _pluralised(work, toks):
+        return True  # "two Billy Okafors", "the Subaru Imprezas": a work or a product
     if len(toks) == 1:
         tok = toks[0]
         if tok.lower_ in words.award_names or tok.lower_.rstrip("s") in words.award_names:
@@ -53,6 +57,30 @@ def not_a_name(work: DocWork, toks: list[Token], known: bool) -> bool:
         if not _starts_sentence(work, tok) or _named_elsewhere(work, tok):
             return False
         return tok.tag_ not in _PROPER_TAGS or _lowercase_elsewhere(work, tok)
+    return False
+
+
+def _pluralised(work: DocWork, toks: list[Token]) -> bool:
+    """Whether a name of several words also appears with a plural "s" (or, ending in "s",
+    without it): people and organisations are not pluralised; works and products are."""
+    name = work.written(toks)
+    text = work.text
+    for other in (name + "s", name[:-1] if name.endswith("s") else ""):
+        if other and _occurs_as_word(text, other):
+            return True
+    return False
+
+
+def _occurs_as_word(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter on either side."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        start = text.find(word, start + 1)
     return False
 
 
@@ -87,20 +115,43 @@ def is_place(work: DocWork, toks: list[Token]) -> bool:
     Westbury", "in Newtown"), in a hyphenated "-based", or in a list of places ("Westbury,
     Newtown and Oakham"). A club or a firm named after its town ("Newtown beat ...",
     "signed for Newtown") is not a place: it has none of these."""
-    places = work.lex.places
-    name = work.written(toks)
-    if name not in places:
-        return False
+    words = work.words
     toks_all = work.tokens
     before = toks[0].i - 1
-    if before >= 0 and toks_all[before].lower_ in ("the",):
-        before -= 1
-    if before >= 0 and toks_all[before].lower_ in work.words.locative_prepositions:
-        return True
     after = toks[-1].i + 1
+    locative = (
+        before >= 0
+        and toks_all[before].lower_ in words.locative_prepositions
+        and not (
+            toks_all[before].lower_ == "from"
+            and before > 0
+            and toks_all[before - 1].lemma_ in words.transfer_verbs
+        )
+    )
+    if work.written(toks) not in work.lex.places:
+        # "leaders will meet at Glenmore in Scotland": a village the table does not hold
+        # (but "an analyst at Acme Dialog in Moscow" names a firm: a meeting verb decides).
+        return (
+            locative
+            and toks_all[before].head.lemma_ in _MEETING_VERBS
+            and _followed_by_region(work, after)
+        )
+    if locative:
+        return True
+    if before >= 1 and toks_all[before].lower_ == "of":
+        return toks_all[before - 1].lower_ in words.place_nouns  # "the city of X"
     if after + 1 < len(toks_all) and toks_all[after].text == "-":
         return toks_all[after + 1].lower_ == "based"
     return _listed_with_places(work, toks)
+
+
+def _followed_by_region(work: DocWork, i: int) -> bool:
+    """Whether "in" and a known place or country start at token ``i``."""
+    toks = work.tokens
+    if i + 1 >= len(toks) or toks[i].lower_ != "in":
+        return False
+    nxt = toks[i + 1]
+    return nxt.text in work.lex.places or nxt.ent_type_ == "GPE"
 
 
 def _listed_with_places(work: DocWork, toks: list[Token]) -> bool:
@@ -159,6 +210,8 @@ def person_evidence(work: DocWork, toks: list[Token]) -> bool:
     first, last = toks[0].i, toks[-1].i
     if first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].lower_ in nouns:
         return True
+    if first >= 1 and tokens[first - 1].text.islower() and tokens[first - 1].lower_ in nouns:
+        return True  # "his son Nick"
     root = toks[-1]
     if root.dep_ == "appos" and root.head.lower_ in nouns:
         return True

@@ -47,6 +47,8 @@ class Words:
     holder_prepositions: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     locative_prepositions: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    transfer_verbs: frozenset[str] = frozenset()
 
 
 def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) -> Words:
@@ -86,6 +88,8 @@ def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) 
         holder_prepositions=words_of("holder_prepositions"),
         person_nouns=words_of("person_nouns"),
         locative_prepositions=words_of("locative_prepositions"),
+        place_nouns=words_of("place_nouns"),
+        transfer_verbs=words_of("transfer_verbs"),
     )
 
 

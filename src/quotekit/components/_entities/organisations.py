@@ -57,6 +57,7 @@ def _candidates(work: DocWork, country_tokens: set[int], found: People) -> list[
         if ent.label_ in _TAKEN_LABELS and ent.start not in found.org_as_person:
             spans.extend((s, e, ent.label_) for s, e in _split_list(work, ent.start, ent.end))
     spans.extend(_joined_by_and(work, found))
+    spans.extend(_extended_left(work, found))
     for ent in found.person_as_org:
         spans.append((ent.start, ent.end, "ORG"))
     spans.extend(_bare_acronyms(work, country_tokens))
@@ -107,6 +108,35 @@ def _joined_by_and(work: DocWork, found: People) -> list[Candidate]:
             and normalise_name(work.written(left)) not in work.lex.org_alias
         ):
             out.append((start, ent.end, "ORG"))
+    return out
+
+
+def _extended_left(work: DocWork, found: People) -> list[Candidate]:
+    """An organisation's name the model cut after "for" or "of": "the Alliance for
+    Digital Inclusion", "the Department for Work and Pensions" (not a title: "Minister
+    for Europe" names an office)."""
+    tokens = work.tokens
+    titles = work.lex.titles
+    out: list[Candidate] = []
+    for ent in work.ents:
+        if (
+            ent.label_ != "ORG"
+            or ent.start < 2
+            or tokens[ent.start - 1].lower_ not in ("for", "of")
+        ):
+            continue
+        j = ent.start - 2
+        while (
+            j >= 0
+            and tokens[j].pos_ == "PROPN"
+            and tokens[j].text[:1].isupper()
+            and not tokens[j].ent_type_
+            and tokens[j].lower_ not in titles
+            and tokens[j].i not in found.person_tokens
+        ):
+            j -= 1
+        if j + 1 < ent.start - 1:
+            out.append((j + 1, ent.end, "ORG"))
     return out
 
 
@@ -208,6 +238,8 @@ def _name_tokens(work: DocWork, toks: list[Token], label: str) -> list[Token]:
             or " ".join(t.text for t in toks) in work.words.not_organisations
         ):
             return []
+        if len(toks) > 2 and toks[0].text.islower() and toks[1].text == "-":
+            return []  # "a non-Nato member", "anti-Acme protests": an adjective
         known = normalise_name(work.written(toks)) in work.lex.org_alias
         if not_a_name(work, toks, known) or (not known and is_place(work, toks)):
             return []

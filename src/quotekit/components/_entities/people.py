@@ -59,6 +59,7 @@ class _PeoplePass:
         self.country_tokens = country_tokens
         self.found = People([], set(), set())
         self.persons = PersonClusters()
+        self.evidenced: set[int] = set()  # starts of names with a person's apposition
         self.surnames = {
             e[-1].lower_
             for e in work.ents
@@ -117,6 +118,9 @@ class _PeoplePass:
             if ent.label_ not in _NAME_LIKE_LABELS or work.is_blocked(ent.start_char):
                 continue
             toks = [t for t in ent if not (t.lower_ in self.words.determiners or t.tag_ == "POS")]
+            toks = self._with_untagged_surname(toks)
+            if toks and toks[-1].i >= ent.end:
+                ent = work.doc[ent.start : toks[-1].i + 1]
             if ent.label_ != "ORG" and (
                 len(toks) < 2 or any(t.i in self.country_tokens for t in toks)
             ):
@@ -134,10 +138,32 @@ class _PeoplePass:
                 and toks[-1].lower_ not in self.words.org_suffixes
                 and normalise_name(ent.text) not in work.lex.org_alias
                 and not org_evidence(work, toks)
+                and not not_a_name(work, toks, False)
             ):
+                if person_evidence(work, toks):
+                    self.evidenced.add(toks[0].idx)
                 pending.append((ent, toks, None))
                 self.found.org_as_person.add(ent.start)
         return pending
+
+    def _with_untagged_surname(self, toks: list[Token]) -> list[Token]:
+        """A lone first name the model labelled, and the capitalised word after it that it
+        left out: "Lucie" (ORG) "Okafor" (no label) is one name."""
+        work = self.work
+        if len(toks) != 1 or not work.is_forename(toks[0].text):
+            return toks
+        i = toks[0].i + 1
+        if i < len(work.tokens):
+            nxt = work.tokens[i]
+            if (
+                not nxt.ent_type_
+                and nxt.pos_ == "PROPN"
+                and nxt.text[:1].isupper()
+                and nxt.is_alpha
+                and nxt.i not in self.country_tokens
+            ):
+                return [toks[0], nxt]
+        return toks
 
     def _unlabelled_names(self) -> list[Pending]:
         """Runs of proper nouns the model left unlabelled that start with a known forename
@@ -163,8 +189,10 @@ class _PeoplePass:
                 and toks[j].text[:1].isupper()
             ):
                 j += 1
-            run = self._without_leading_titles([toks[k] for k in range(i, j)])
-            if self._is_unlabelled_name(run):
+            whole = [toks[k] for k in range(i, j)]
+            run = self._without_leading_titles(whole)
+            honoured = bool(run) and len(run) < len(whole) and work.has_honorific(run[0])
+            if self._is_unlabelled_name(run) or (honoured and self._is_honoured_name(run)):
                 out.append((work.doc[run[0].i : run[-1].i + 1], run, None))
             i = max(j, i + 1)
         return out
@@ -179,6 +207,22 @@ class _PeoplePass:
         ):
             run = run[1:]
         return run
+
+    def _is_honoured_name(self, run: list[Token]) -> bool:
+        """A name after an honorific the model left unlabelled: "Lord Okafor said"."""
+        work = self.work
+        return (
+            1 <= len(run) <= 3
+            and self._honours(work.tokens[run[0].i - 1].lower_)
+            and not any(x.i in self.country_tokens for x in run)
+            and not work.is_blocked(run[0].idx)
+            and all(t.is_alpha for t in run)
+        )
+
+    def _honours(self, word: str) -> bool:
+        """An honorific ("Mr", "Lord") or a gendered title ("Baroness", "Earl")."""
+        lex = self.work.lex
+        return word.rstrip(".") in lex.honorifics or lex.title_gender.get(word) is not None
 
     def _is_unlabelled_name(self, run: list[Token]) -> bool:
         work = self.work
@@ -332,6 +376,7 @@ class _PeoplePass:
         return (
             len(c.tokens) == 1
             and not c.titles
+            and not any(s in self.evidenced for s, _ in c.mentions)
             and c.gender is None
             and not any(work.has_age(work.after_entity(s)) for s, _ in c.mentions)
             and work.forename_gender(c.tokens[0]) is None
