@@ -192,14 +192,12 @@ def org_evidence(work: DocWork, toks: list[Token]) -> bool:
             and (nxt.lower_ in words.org_roles or nxt.lower_ in words.org_possessions)
         ):
             return True
-    if (
+    return (
         prev is not None
         and prev.lower_ in words.holder_prepositions
         and first > 1
         and tokens[first - 2].lower_ in words.org_possessions
-    ):
-        return True
-    return False
+    )
 
 
 def person_evidence(work: DocWork, toks: list[Token]) -> bool:
