@@ -49,6 +49,7 @@ class Words:
     locative_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     transfer_verbs: frozenset[str] = frozenset()
+    peerages: frozenset[str] = frozenset()
 
 
 def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) -> Words:
@@ -90,6 +91,7 @@ def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) 
         locative_prepositions=words_of("locative_prepositions"),
         place_nouns=words_of("place_nouns"),
         transfer_verbs=words_of("transfer_verbs"),
+        peerages=words_of("peerages"),
     )
 
 

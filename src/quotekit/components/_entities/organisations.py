@@ -4,18 +4,22 @@ their acronyms and short forms."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...text import normalise_name
 from .clusters import Cluster, merge_acronyms, merge_short_names
 from .countries import lookup_country
-from .evidence import is_place, not_a_name
+from .evidence import is_place, not_a_name, org_evidence
 from .forms import POSSESSIVES, initials, trim_possessive_chars
 from .people import People
 from .work import DocWork
 
 #: Model labels whose entities this pass takes.
 _TAKEN_LABELS = ("ORG", "NORP", "GPE", "LOC")
+#: Verbs whose subject speaks: a name the model calls a place that does is an organisation.
+_SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "warn", "add", "claim", "announce", "report", "write", "insist", "deny"}
+)
 #: Brackets that end (or, leading, start) an organisation's name.
 _BRACKETS = ("(", ")", "[", "]")
 
@@ -55,7 +59,8 @@ def _candidates(work: DocWork, country_tokens: set[int], found: People) -> list[
             spans.append((s, e, "ORG"))
     for ent in work.ents:
         if ent.label_ in _TAKEN_LABELS and ent.start not in found.org_as_person:
-            spans.extend((s, e, ent.label_) for s, e in _split_list(work, ent.start, ent.end))
+            label = _speaking_place(work, ent, country_tokens) or ent.label_
+            spans.extend((s, e, label) for s, e in _split_list(work, ent.start, ent.end))
     spans.extend(_joined_by_and(work, found))
     spans.extend(_extended_left(work, found))
     for ent in found.person_as_org:
@@ -65,6 +70,25 @@ def _candidates(work: DocWork, country_tokens: set[int], found: People) -> list[
     # Longest first, then earliest: gazetteer matches and entities never overlap.
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     return spans
+
+
+def _speaking_place(work: DocWork, ent: Span, country_tokens: set[int]) -> str | None:
+    """ "ORG" for a name the model calls a place that speaks or that an organisation's words
+    surround ("Acmeville said it would appeal", "shares in Acmeville"): a speaker is a
+    person or an organisation, never a place. Countries, their capitals and known towns
+    stay places."""
+    if ent.label_ not in ("GPE", "LOC") or any(
+        i in country_tokens for i in range(ent.start, ent.end)
+    ):
+        return None
+    toks = [t for t in ent if t.lower_ not in work.words.determiners]
+    if not toks or work.written(toks) in work.lex.places:
+        return None
+    if lookup_country(work.lex.country_index, work.written(toks)) is not None:
+        return None
+    root = toks[-1]
+    speaks = root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
+    return "ORG" if speaks or org_evidence(work, toks) else None
 
 
 def _split_list(work: DocWork, start: int, end: int) -> list[tuple[int, int]]:
@@ -198,7 +222,7 @@ def _choose(
         if any(i in taken for i in range(s, e)):
             continue
         toks = [t for t in work.doc[s:e]]
-        if _belongs_elsewhere(toks, label, country_tokens, found):
+        if _belongs_elsewhere(work, toks, label, country_tokens, found):
             continue
         name = _name_tokens(work, toks, label)
         if not name:
@@ -210,7 +234,7 @@ def _choose(
 
 
 def _belongs_elsewhere(
-    toks: list[Token], label: str, country_tokens: set[int], found: People
+    work: DocWork, toks: list[Token], label: str, country_tokens: set[int], found: People
 ) -> bool:
     """Whether a candidate is a person's mention, a country's, or a title."""
     if any(t.i in found.person_tokens for t in toks):
@@ -219,8 +243,12 @@ def _belongs_elsewhere(
         return True
     title_tokens = found.title_tokens
     if label == "ORG" and all(t.i in country_tokens or t.i in title_tokens for t in toks):
-        return True
-    return label == "ORG" and all(t.i in title_tokens for t in toks)
+        # "Tory leader Jane Okafor": a known party in a title is still a mention of it.
+        return not (
+            work.lex.org_alias.get(normalise_name(work.written(toks)))
+            and toks[0].text[:1].isupper()
+        )
+    return False
 
 
 def _name_tokens(work: DocWork, toks: list[Token], label: str) -> list[Token]:

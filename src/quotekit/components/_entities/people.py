@@ -106,6 +106,8 @@ class _PeoplePass:
                 toks = [t for t in toks if t.i > slash[-1]]
             if not toks or all(t.i in self.country_tokens for t in toks):
                 continue
+            if person_evidence(work, toks):
+                self.evidenced.add(toks[0].idx)
             pending.append((ent, toks, affiliation))
         return pending
 
@@ -218,6 +220,28 @@ class _PeoplePass:
             and not work.is_blocked(run[0].idx)
             and all(t.is_alpha for t in run)
         )
+
+    def _peer_name(self, c: Cluster) -> None:
+        """A peer known only by a surname goes by the peerage: "Baroness Okafor", "Lord
+        Okafor" (the name news uses, and the name without the title is someone else's)."""
+        if len(c.tokens) != 1:
+            return
+        work = self.work
+        for s, _ in c.mentions:
+            span = work.doc.char_span(s, s + 1, alignment_mode="expand")
+            i = span.start if span is not None else 0
+            if i > 0 and work.tokens[i - 1].lower_ in self.words.peerages:
+                title = work.tokens[i - 1].text
+                c.tokens = [title, c.tokens[0]]
+                c.forms.append(f"{title} {work.tokens[i].text}")
+                return
+
+    def _honoured_at(self, start_char: int) -> bool:
+        """Whether an honorific or a gendered title stands before the mention at
+        ``start_char`` ("Baroness Okafor")."""
+        span = self.work.doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+        i = span.start if span is not None else 0
+        return i > 0 and self._honours(self.work.tokens[i - 1].lower_)
 
     def _honours(self, word: str) -> bool:
         """An honorific ("Mr", "Lord") or a gendered title ("Baroness", "Earl")."""
@@ -362,6 +386,7 @@ class _PeoplePass:
                 c.gender = work.forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
             if c.tokens[0] in self.words.not_organisations:
                 continue  # "MPs", "CEO": a role, not a name
+            self._peer_name(c)
             if self._is_lone_firm(c):
                 # A lone capitalised word the model calls a person, never with a first
                 # name, honorific or title: in news, almost always a firm ("Yukos").
@@ -376,7 +401,7 @@ class _PeoplePass:
         return (
             len(c.tokens) == 1
             and not c.titles
-            and not any(s in self.evidenced for s, _ in c.mentions)
+            and not any(s in self.evidenced or self._honoured_at(s) for s, _ in c.mentions)
             and c.gender is None
             and not any(work.has_age(work.after_entity(s)) for s, _ in c.mentions)
             and work.forename_gender(c.tokens[0]) is None
