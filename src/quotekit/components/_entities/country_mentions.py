@@ -12,6 +12,10 @@ from .work import DocWork
 
 #: Dependencies through which a capital or seat acts ("Moscow warned", "Washington's plan").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+#: Forms of "be" (the pipeline has no lemmatiser).
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
+#: Nouns after a capital that make it its government ("the Dublin government").
+_GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "authorities"})
 #: Entity labels inside which a country name is part of another name.
 NOT_COUNTRY_LABELS = frozenset({"PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"})
 
@@ -94,9 +98,15 @@ def _country_mention(work: DocWork, span: Span) -> CountryMention | None:
     iso, form_type = hit
     if form_type == "demonym" and span.root.ent_type_ == "EVENT":
         return None  # "the Australian Open"; but "the Iraq war" names Iraq
-    if form_type == "demonym" and span.root.ent_type_ == "ORG" and not _state_body(work, span):
-        return None  # "British Telecom" is a firm; "the Russian Foreign Ministry" a state
-    if form_type in ("capital", "seat") and not _acts(span):
+    if (
+        form_type in ("demonym", "name")
+        and _in_org_name(work, span)
+        and not _state_body(work, span)
+    ):
+        # "British Telecom" and "Sporting Malta" are a firm and a club; "the Russian Foreign
+        # Ministry" and "the US Senate" are a state's.
+        return None
+    if form_type in ("capital", "seat") and not _as_government(work, span):
         return None
     return (iso, s, e, trim_possessive(span, work.text))
 
@@ -132,8 +142,42 @@ def _acts(span: Span) -> bool:
         dep = root.head.dep_
     if dep in ACTING_DEPS:
         # "MOSCOW (Reuters) -" datelines are parsed as subjects: skip upper-case lead words.
+        # "Lisbon is about everything": the subject of "be" is a name, not a government.
+        if dep == "nsubj" and root.head.lower_ in _COPULAS:
+            return False
         return not (span.text.isupper() and len(span.text) > 3)
     return dep == "pobj" and root.head.lower_ == "by"
+
+
+def _in_org_name(work: DocWork, span: Span) -> bool:
+    """Whether ``span`` lies inside a longer ORG entity of the model."""
+    ents = [t.ent_type_ for t in span]
+    if not all(e == "ORG" for e in ents):
+        return False
+    toks = work.tokens
+    before = span.start > 0 and toks[span.start].ent_iob_ == "I"
+    after = span.end < len(toks) and toks[span.end].ent_iob_ == "I"
+    return before or after
+
+
+def _as_government(work: DocWork, span: Span) -> bool:
+    """A capital or seat stands for its government: it acts or governs ("Dublin said", "the
+    Dublin government"); a capital that is also a first name ("Victoria") only governs,
+    and one that plays ("Madrid beat Valencia") is a club."""
+    if _governs(work, span):
+        return True
+    if work.is_forename(span.text) or span.root.head.lower_ in work.words.club_verbs:
+        return False
+    return _acts(span)
+
+
+def _governs(work: DocWork, span: Span) -> bool:
+    """A capital before a word of its state: "the Dublin government", "the Moscow regime"."""
+    nxt = span.end
+    if nxt >= len(work.tokens):
+        return False
+    tok = work.tokens[nxt]
+    return tok.text.islower() and tok.lower_ in _GOVERNMENT_NOUNS
 
 
 def country_clusters(work: DocWork, countries: list[CountryMention]) -> list[Cluster]:

@@ -23,8 +23,17 @@ from .work import DocWork
 
 #: Fine-grained tags of proper nouns.
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
-#: Verbs whose "at X in Y" is a place where people meet.
-_MEETING_VERBS = frozenset({"meet", "gather", "hold", "host", "stage", "convene"})
+#: Verbs whose subject speaks: a name the model calls a place that does is an organisation
+#: (every form: the pipeline has no lemmatiser).
+SPEECH_VERBS = frozenset(
+    f"{verb}{ending}"
+    for verb in ("say", "warn", "add", "claim", "announce", "report", "insist", "write")
+    for ending in ("", "s", "ed", "ing")
+) | {"said", "told", "tells", "wrote", "writes", "denied", "denies"}
+#: Verbs whose "at X in Y" is a place where people meet (every form: no lemmatiser).
+_MEETING_VERBS = frozenset(
+    {"meet", "meets", "met", "meeting", "gather", "gathered", "held", "hold", "convene"}
+)
 #: Words of a programme's name that end it ("the Jimmy Okafor Live TV show").
 _PROGRAMME_ENDS = frozenset({"tv", "live"})
 
@@ -125,7 +134,7 @@ def is_place(work: DocWork, toks: list[Token]) -> bool:
         and not (
             toks_all[before].lower_ == "from"
             and before > 0
-            and toks_all[before - 1].lemma_ in words.transfer_verbs
+            and toks_all[before - 1].lower_ in words.transfer_verbs
         )
     )
     if work.written(toks) not in work.lex.places:
@@ -133,7 +142,7 @@ def is_place(work: DocWork, toks: list[Token]) -> bool:
         # (but "an analyst at Acme Dialog in Moscow" names a firm: a meeting verb decides).
         return (
             locative
-            and toks_all[before].head.lemma_ in _MEETING_VERBS
+            and toks_all[before].head.lower_ in _MEETING_VERBS
             and _followed_by_region(work, after)
         )
     if locative:
@@ -200,6 +209,11 @@ def org_evidence(work: DocWork, toks: list[Token]) -> bool:
     )
 
 
+def speaks(tok: Token) -> bool:
+    """Whether ``tok`` is the subject of a verb of speech ("X said", "X warns")."""
+    return tok.dep_ == "nsubj" and tok.head.lower_ in SPEECH_VERBS
+
+
 def person_evidence(work: DocWork, toks: list[Token]) -> bool:
     """Whether ``toks`` stand in apposition to a person's noun: "his wife, Joan,", "Rinat
     Okafor, the country's richest man"."""
@@ -213,6 +227,12 @@ def person_evidence(work: DocWork, toks: list[Token]) -> bool:
     root = toks[-1]
     if root.dep_ == "appos" and root.head.lower_ in nouns:
         return True
+    if speaks(root):
+        # "Victoria said she was delighted": a speaker that is "she" or "he" next.
+        verb = root.head.i
+        for tok in tokens[verb + 1 : verb + 4]:
+            if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
     for child in root.children:
         if child.dep_ == "appos" and child.lower_ in nouns:
             return True

@@ -50,6 +50,7 @@ class Words:
     place_nouns: frozenset[str] = frozenset()
     transfer_verbs: frozenset[str] = frozenset()
     peerages: frozenset[str] = frozenset()
+    club_verbs: frozenset[str] = frozenset()
 
 
 def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) -> Words:
@@ -92,6 +93,7 @@ def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) 
         place_nouns=words_of("place_nouns"),
         transfer_verbs=words_of("transfer_verbs"),
         peerages=words_of("peerages"),
+        club_verbs=words_of("club_verbs"),
     )
 
 

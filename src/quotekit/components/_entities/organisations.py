@@ -9,17 +9,13 @@ from spacy.tokens import Span, Token
 from ...text import normalise_name
 from .clusters import Cluster, merge_acronyms, merge_short_names
 from .countries import lookup_country
-from .evidence import is_place, not_a_name, org_evidence
+from .evidence import is_place, not_a_name, org_evidence, speaks
 from .forms import POSSESSIVES, initials, trim_possessive_chars
 from .people import People
 from .work import DocWork
 
 #: Model labels whose entities this pass takes.
 _TAKEN_LABELS = ("ORG", "NORP", "GPE", "LOC")
-#: Verbs whose subject speaks: a name the model calls a place that does is an organisation.
-_SPEECH_LEMMAS = frozenset(
-    {"say", "tell", "warn", "add", "claim", "announce", "report", "write", "insist", "deny"}
-)
 #: Brackets that end (or, leading, start) an organisation's name.
 _BRACKETS = ("(", ")", "[", "]")
 
@@ -82,13 +78,17 @@ def _speaking_place(work: DocWork, ent: Span, country_tokens: set[int]) -> str |
     ):
         return None
     toks = [t for t in ent if t.lower_ not in work.words.determiners]
+    root = toks[-1] if toks else None
+    if root is not None and root.dep_ == "nsubj" and root.head.lower_ in work.words.club_verbs:
+        return "ORG"  # "Westbury beat Newtown": a club
     if not toks or work.written(toks) in work.lex.places:
         return None
     if lookup_country(work.lex.country_index, work.written(toks)) is not None:
         return None
-    root = toks[-1]
-    speaks = root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
-    return "ORG" if speaks or org_evidence(work, toks) else None
+    assert root is not None
+    if work.is_forename(root.text):
+        return None  # "Victoria said she ...": the people pass decides
+    return "ORG" if speaks(root) or org_evidence(work, toks) else None
 
 
 def _split_list(work: DocWork, start: int, end: int) -> list[tuple[int, int]]:

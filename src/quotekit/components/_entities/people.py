@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ...text import normalise_name
 from .clusters import Cluster, PersonClusters, merge_forward_references
-from .evidence import is_place, not_a_name, org_evidence, person_evidence
+from .evidence import is_place, not_a_name, org_evidence, person_evidence, speaks
 from .forms import POSSESSIVES
 from .titles import person_details
 from .work import DocWork
@@ -124,9 +124,11 @@ class _PeoplePass:
             if toks and toks[-1].i >= ent.end:
                 ent = work.doc[ent.start : toks[-1].i + 1]
             if ent.label_ != "ORG" and (
-                len(toks) < 2 or any(t.i in self.country_tokens for t in toks)
+                len(toks) < 2
+                and not (toks and work.is_forename(toks[0].text) and speaks(toks[0]))
+                or any(t.i in self.country_tokens for t in toks)
             ):
-                continue  # a place stays a place unless a forename starts it
+                continue  # a place stays a place unless a forename starts it or speaks
             if (
                 1 <= len(toks) <= 3
                 and all(t.text[:1].isupper() and t.is_alpha for t in toks)
@@ -136,6 +138,8 @@ class _PeoplePass:
                     and work.written(toks) not in work.lex.places
                     or work.has_age(ent.end)
                     or person_evidence(work, toks)
+                    or ent.label_ != "ORG"
+                    and len(toks) == 1  # a first name that speaks (checked above)
                 )
                 and toks[-1].lower_ not in self.words.org_suffixes
                 and normalise_name(ent.text) not in work.lex.org_alias
