@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from .clusters import Cluster
 from .countries import lookup_country
+from .evidence import person_evidence
 from .forms import strip_the, trim_possessive
 from .work import DocWork
 
@@ -162,11 +163,15 @@ def _in_org_name(work: DocWork, span: Span) -> bool:
 
 def _as_government(work: DocWork, span: Span) -> bool:
     """A capital or seat stands for its government: it acts or governs ("Dublin said", "the
-    Dublin government"); a capital that is also a first name ("Victoria") only governs,
-    and one that plays ("Madrid beat Valencia") is a club."""
+    Dublin government"); a capital that is also a first name and is a person here
+    ("Victoria said she ...") is not, nor one that plays ("Madrid beat Valencia"): a club."""
     if _governs(work, span):
         return True
-    if work.is_forename(span.text) or span.root.head.lower_ in work.words.club_verbs:
+    if span.root.head.lower_ in work.words.club_verbs:
+        return False
+    if work.is_forename(span.text) and (
+        span.root.ent_type_ == "PERSON" or person_evidence(work, list(span))
+    ):
         return False
     return _acts(span)
 

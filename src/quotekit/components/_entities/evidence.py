@@ -65,7 +65,8 @@ def not_a_name(work: DocWork, toks: list[Token], known: bool) -> bool:
             return False  # an acronym or a brand ("OneTel")
         if not _starts_sentence(work, tok) or _named_elsewhere(work, tok):
             return False
-        return tok.tag_ not in _PROPER_TAGS or _lowercase_elsewhere(work, tok)
+        same = work.same_text(tok.text)
+        return any(t.tag_ not in _PROPER_TAGS for t in same) or _lowercase_elsewhere(work, tok)
     return False
 
 
@@ -96,16 +97,13 @@ def _occurs_as_word(text: str, word: str) -> bool:
 def _named_elsewhere(work: DocWork, tok: Token) -> bool:
     """Whether the word is written with its capital inside a sentence elsewhere ("Mr Lund
     said ..." makes a name of "Lund's critics" at a sentence's start)."""
-    return any(
-        t.text == tok.text and t.i != tok.i and not _starts_sentence(work, t) for t in work.tokens
-    )
+    return any(t.i != tok.i and not _starts_sentence(work, t) for t in work.same_text(tok.text))
 
 
 def _lowercase_elsewhere(work: DocWork, tok: Token) -> bool:
     """Whether a capitalised word is written in lower case elsewhere in the document
     ("Digital technology ..." beside "digital music")."""
-    low = tok.lower_
-    return any(t.text == low for t in work.tokens)
+    return bool(work.same_text(tok.lower_))
 
 
 def _starts_sentence(work: DocWork, tok: Token) -> bool:

@@ -92,13 +92,18 @@ def _speaking_place(work: DocWork, ent: Span, country_tokens: set[int]) -> str |
 
 
 def _split_list(work: DocWork, start: int, end: int) -> list[tuple[int, int]]:
-    """An entity the model ran over a list, cut at its commas: "Westbury, Newtown" and
-    "the House of Commons, the Scottish Parliament" are two names each."""
+    """An entity the model ran over a list, cut at its commas (and then at its "and"):
+    "Westbury, Newtown and Oakham" is three names, "the House of Commons, the Scottish
+    Parliament" two."""
     tokens = work.tokens
     out: list[tuple[int, int]] = []
     s = start
+    # "Westbury, Newtown and Oakham": with a comma, the last "and" (or "or") cuts too.
+    cuts = {","}
+    if any(tokens[i].text == "," for i in range(start, end)):
+        cuts |= {"and", "or"}
     for i in range(start, end):
-        if tokens[i].text == ",":
+        if tokens[i].text in cuts:
             if i > s:
                 out.append((s, i))
             s = i + 1

@@ -260,6 +260,8 @@ class _PeoplePass:
             and not work.is_blocked(run[0].idx)
         ):
             return False
+        if not_a_name(work, run, False):
+            return False  # "the Davis Cup final"
         first = normalise_name(run[0].text)
         # "Okafor, 54, told reporters": an age apposition makes a name of it.
         return (
