@@ -142,7 +142,7 @@ def is_place(work: DocWork, toks: list[Token]) -> bool:
             locative
             and toks_all[before].head.lower_ in _MEETING_VERBS
             and _followed_by_region(work, after)
-        )
+        ) or _listed_with_places(work, toks, both=True)  # "Bristol, Isle of Wight and Stockton"
     if locative:
         return True
     if before >= 1 and toks_all[before].lower_ == "of":
@@ -161,16 +161,20 @@ def _followed_by_region(work: DocWork, i: int) -> bool:
     return nxt.text in work.lex.places or nxt.ent_type_ == "GPE"
 
 
-def _listed_with_places(work: DocWork, toks: list[Token]) -> bool:
-    """Whether a comma or "and" joins ``toks`` to another known place."""
+def _listed_with_places(work: DocWork, toks: list[Token], both: bool = False) -> bool:
+    """Whether a comma or "and" joins ``toks`` to another known place (``both``: to one
+    on each side, as a name the table does not hold needs: "Bristol, Isle of Wight and
+    Stockton"; "the mayor of Westbury, Jane Okafor," is an apposition, not a list)."""
     places = work.lex.places
     toks_all = work.tokens
+    found = []
     for j in (toks[0].i - 2, toks[-1].i + 2):
+        ok = False
         if 0 <= j < len(toks_all):
             sep = toks_all[(toks[0].i - 1) if j < toks[0].i else (toks[-1].i + 1)]
-            if sep.text in (",", "and") and toks_all[j].text in places:
-                return True
-    return False
+            ok = sep.text in (",", "and") and toks_all[j].text in places
+        found.append(ok)
+    return all(found) if both else any(found)
 
 
 def org_evidence(work: DocWork, toks: list[Token]) -> bool:
@@ -218,7 +222,12 @@ def person_evidence(work: DocWork, toks: list[Token]) -> bool:
     nouns = work.words.person_nouns
     tokens = work.tokens
     first, last = toks[0].i, toks[-1].i
-    if first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].lower_ in nouns:
+    if (
+        first >= 2
+        and tokens[first - 1].text == ","
+        and tokens[first - 2].lower_ in nouns
+        and toks[-1].dep_ != "compound"  # "her husband, Westbury Rovers striker X"
+    ):
         return True
     if first >= 1 and tokens[first - 1].text.islower() and tokens[first - 1].lower_ in nouns:
         return True  # "his son Nick"

@@ -103,7 +103,9 @@ def _split_list(work: DocWork, start: int, end: int) -> list[tuple[int, int]]:
     if any(tokens[i].text == "," for i in range(start, end)):
         cuts |= {"and", "or"}
     for i in range(start, end):
-        if tokens[i].text in cuts:
+        # "Acme Trust and the Westbury Council": a determiner after "and" starts a name.
+        new_name = tokens[i].lower_ == "and" and i + 1 < end and tokens[i + 1].lower_ == "the"
+        if tokens[i].text in cuts or new_name:
             if i > s:
                 out.append((s, i))
             s = i + 1
@@ -123,8 +125,8 @@ def _joined_by_and(work: DocWork, found: People) -> list[Candidate]:
     for ent in work.ents:
         if ent.label_ != "ORG" or ent.start < 2 or tokens[ent.start - 1].lower_ != "and":
             continue
-        if tokens[ent.end - 1].lower_ not in suffixes:
-            continue
+        if tokens[ent.end - 1].lower_ not in suffixes or ent[0].lower_ in work.words.determiners:
+            continue  # "... and the Westbury Council" starts a name of its own
         j = ent.start - 2
         while j >= 0 and tokens[j].text[:1].isupper() and tokens[j].pos_ in ("PROPN", "ADJ"):
             j -= 1
