@@ -161,3 +161,19 @@ def test_a_known_party_in_a_title_is_mentioned(nlp):
     text = "Tory leader Michael Okafor said the election would be close."
     assert "Conservative Party" in _names(nlp, text, "ORG")
     assert "Michael Okafor" in _names(nlp, text, "PERSON")
+
+
+def test_two_organisations_joined_by_and_are_two(nlp):
+    text = "Their appeal is supported by Westbury International and Liberty."
+    orgs = _names(nlp, text, "ORG")
+    assert not any(" and " in name for name in orgs), orgs
+
+
+def test_a_club_premodifying_a_role_after_a_kin_noun_is_no_person(nlp):
+    # The parser reads "Chicago Cubs" as the subject of "shortstop"; the apposition
+    # ("husband, X,") is the shortstop's, not the club's.
+    text = (
+        "She will now start a new life with husband, Chicago Cubs shortstop Tom Okafor, "
+        "who was in the stands."
+    )
+    assert "Chicago Cubs" not in _names(nlp, text, "PERSON")

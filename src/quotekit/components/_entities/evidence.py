@@ -226,7 +226,8 @@ def person_evidence(work: DocWork, toks: list[Token]) -> bool:
         first >= 2
         and tokens[first - 1].text == ","
         and tokens[first - 2].lower_ in nouns
-        and toks[-1].dep_ != "compound"  # "her husband, Westbury Rovers striker X"
+        # "her husband, Westbury Rovers striker X": the name must close the apposition.
+        and (last + 1 >= len(tokens) or tokens[last + 1].is_punct)
     ):
         return True
     if first >= 1 and tokens[first - 1].text.islower() and tokens[first - 1].lower_ in nouns:

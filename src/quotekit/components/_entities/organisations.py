@@ -105,6 +105,15 @@ def _split_list(work: DocWork, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         # "Acme Trust and the Westbury Council": a determiner after "and" starts a name.
         new_name = tokens[i].lower_ == "and" and i + 1 < end and tokens[i + 1].lower_ == "the"
+        # "Amnesty International and Liberty": a whole name before "and" ends with a
+        # body's word ("the Economic and Social Research Council" does not).
+        new_name = new_name or (
+            tokens[i].lower_ == "and"
+            and i - 1 > s
+            and tokens[i - 1].lower_ in work.words.org_suffixes
+            and i + 1 < end
+            and tokens[i + 1].text[:1].isupper()
+        )
         if tokens[i].text in cuts or new_name:
             if i > s:
                 out.append((s, i))
