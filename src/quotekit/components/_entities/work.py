@@ -30,11 +30,22 @@ class DocWork:
         self.text = doc.text  # Doc.text joins every token: read it once
         self.tokens: list[Token] = list(doc)  # doc[i] makes a new Token each time
         self.ents: list[Span] = list(doc.ents)
+        self._by_text: dict[str, list[Token]] | None = None
         self.blocked = [
             (s, e)
             for s, e, lab in (doc._.quotekit_boilerplate or ())
             if lab in BLOCKING_BOILERPLATE
         ]
+
+    def same_text(self, text: str) -> list[Token]:
+        """The tokens written ``text`` exactly (an index built on first use, so each
+        look-up is constant time)."""
+        if self._by_text is None:
+            index: dict[str, list[Token]] = {}
+            for tok in self.tokens:
+                index.setdefault(tok.text, []).append(tok)
+            self._by_text = index
+        return self._by_text.get(text, [])
 
     def is_blocked(self, start: int) -> bool:
         """Whether the character ``start`` lies in an editors' note or paywall line."""
