@@ -664,3 +664,43 @@ def test_rule_names_the_winning_rule(nlp):
 def test_declared_requirements_are_met_by_the_pipeline(nlp):
     """``nlp.analyze_pipes()`` finds what the attribution reads written before it."""
     assert nlp.analyze_pipes(pretty=False)["problems"]["quotekit_attribution"] == []
+
+
+# --------------------------------------------------------------------------- scare quotes
+#: A few lower-case words in marks with no reporting word before them: a partial quote
+#: when the sentence's own cue names who said them, else a marked term.
+SCARE_QUOTES = [
+    pytest.param(
+        'Talks went on all night. There was "some hope" of a deal, Mara Vos said.',
+        '"some hope"',
+        "Mara Vos",
+        id="cue-after",
+    ),
+    pytest.param(
+        'Ortiz spoke at noon. The plan was "simply wrong" for farmers, Ortiz added.',
+        '"simply wrong"',
+        "Ortiz",
+        id="cue-after-added",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, term, speaker", SCARE_QUOTES)
+def test_scare_quote_with_a_cue_is_a_partial_quote(nlp, text, term, speaker):
+    article = quotekit.extract(text, nlp=nlp)
+    q = _quote(article, term.strip('"'))
+    assert (q.kind, _speaker_name(article, q)) == ("partial", speaker)
+    assert text[q.start : q.end] == term
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Its pills are "magic" for sure.',
+        'Mara Vos runs a bakery that is "green" at heart.',
+    ],
+)
+def test_scare_quote_nobody_says_stays_a_term(nlp, text):
+    doc = nlp(text)
+    assert doc._.quotekit_quotes == []
+    assert [sp.label_ for sp in doc.spans["quotekit_marked_terms"]] == ["term"]

@@ -631,3 +631,18 @@ def test_a_bug_in_the_scanner_surfaces(monkeypatch):
 def test_non_text_gives_an_empty_result():
     assert scan(None) == ScanResult((), (), ())  # type: ignore[arg-type]
     assert scan(b'"bytes"') == ScanResult((), (), ())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text, scare",
+    [
+        ('Its pills are "magic" for sure.', True),  # a few lower-case words
+        ('The so-called "war on terror" dragged on.', False),  # a named thing
+        ('The firm sells "magic" pills online.', False),  # a modifier
+    ],
+)
+def test_scare_quotes_are_terms_marked_scare(text, scare):
+    """A scare-quote term is told from other terms: the attribution may keep it."""
+    result = scan(text)
+    assert [t.kind for t in result.terms] == ["term"]
+    assert result.terms[0].scare is scare

@@ -69,11 +69,15 @@ class _Features:
 
 
 def classify(text: str, place: SpanPlace, words: QuoteWords) -> str:
-    """The kind of a marked span: ``"full"``, ``"partial"`` or ``"term"``."""
+    """The kind of a marked span: ``"full"``, ``"partial"``, ``"term"``, or ``"scare"``
+    (a term by the scare-quote rule: a few lower-case words in a sentence with no
+    reporting word, which the attribution may yet find someone said)."""
     f = _features(text, place, words)
     kind = _kind(f, place.closed, text, place.end)
-    if place.closed and _is_term(f, kind, words):
-        return "term"
+    if place.closed:
+        term = _is_term(f, kind, words)
+        if term is not None:
+            return term
     return kind
 
 
@@ -229,8 +233,17 @@ def _kind(f: _Features, closed: bool, text: str, end: int) -> str:
     return "partial"
 
 
-def _is_term(f: _Features, kind: str, words: QuoteWords) -> bool:
-    """A marked span that names or labels rather than quotes (tuned on PolNeAR train)."""
+def _is_term(f: _Features, kind: str, words: QuoteWords) -> str | None:
+    """``"term"`` for a marked span that names or labels rather than quotes (tuned on
+    PolNeAR train), ``"scare"`` for a scare quote, else None."""
+    found = _term_rule(f, kind, words)
+    if found is True:
+        return "term"
+    return found or None
+
+
+def _term_rule(f: _Features, kind: str, words: QuoteWords) -> str | bool:
+    """The rules of ``_is_term``: True (a term), "scare" or False."""
     exclaim = f.end_punct in ("!", "?") or f.inner_sent
     nw = f.nw
     if f.title and nw <= 6 and f.poss_before and not exclaim:
@@ -258,7 +271,9 @@ def _is_term(f: _Features, kind: str, words: QuoteWords) -> bool:
         return True  # a marked modifier: the "opt-out" movement, a "stand down" order
     # a scare quote or a marked term ("the "establishment"") in a sentence where nobody
     # says or calls anything
-    return f.lower and nw <= 3 and not f.rep_before and not f.pron
+    if f.lower and nw <= 3 and not f.rep_before and not f.pron:
+        return "scare"
+    return False
 
 
 def _subheading(f: _Features) -> bool:
