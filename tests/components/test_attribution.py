@@ -343,6 +343,14 @@ def test_interrupted_quote_both_halves_same_speaker(nlp):
 # (text, quote fragment, speaker name)
 CONTINUATION = [
     pytest.param(
+        'Dana Ortiz lost a leg in 1990. "I needed a new foot," Ortiz told reporters. '
+        "Ortiz had to argue her case to be allowed to continue racing. "
+        '"At first they would not let me race at all."',
+        "At first they",
+        "Dana Ortiz",
+        id="after-a-sentence-whose-cue-names-no-one",
+    ),
+    pytest.param(
         '"We will rebuild the bridge by spring," Jane Okafor, the mayor of Westbury, '
         'said on Monday.\n\n"The money is already in the budget."',
         "money is already",
@@ -402,6 +410,14 @@ def test_continuation_without_cue_has_no_speaker_mention_of_its_own(nlp):
 # --------------------------------------------------------------------------- resolution
 # (text, quote fragment, speaker name, mention text)
 RESOLUTION = [
+    pytest.param(
+        "Mara Vos scored twice for Kestrel Town on Sunday. "
+        '"We were lucky in the first half," said the Kestrel player.',
+        "lucky in the first half",
+        "Mara Vos",
+        "the Kestrel player",
+        id="description-nobody-holds",
+    ),
     pytest.param(
         'Jane Okafor met Peter Lund on Monday. "The talks went well," she said.',
         "talks went well",
@@ -557,6 +573,29 @@ def test_resolution(nlp, text, fragment, speaker, mention):
 # --------------------------------------------------------------------------- via
 # (text, quote fragment, speaker name, via source name)
 VIA = [
+    pytest.param(
+        "During a phone-in with young voters on Sky News, Dana Ortiz said she would "
+        '"face it".\n\nOrtiz took questions for an hour. '
+        '"You have to talk to people," she said.',
+        "talk to people",
+        "Dana Ortiz",
+        "Sky News",
+        id="on-a-broadcaster-carries-over",
+    ),
+    pytest.param(
+        'Shares fell. "The bid is too low," said one trader quoted by the Reuters news agency.',
+        "bid is too low",
+        None,
+        "Reuters",
+        id="quoted-by-inside-the-speaker-phrase",
+    ),
+    pytest.param(
+        '"We trained all winter," Dana Ortiz told Five Live.',
+        "trained all winter",
+        "Dana Ortiz",
+        "BBC",
+        id="five-live-is-the-bbc",
+    ),
     pytest.param(
         '"We will not sell the company," Jane Okafor told Reuters.',
         "not sell the company",

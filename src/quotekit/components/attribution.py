@@ -10,7 +10,8 @@ Rules, tried in order for each quote (the winning rule is recorded on the quote)
    "according to", or the words right before the cue.
 2. ``colon``: a heading that ends in a colon ("Chris Cillizza, The Washington
    Post: "…"") names the speaker.
-3. ``continuation``: a quote with no cue takes the speaker of the quote or
+3. ``continuation``: a quote with no cue (or whose only cue, in the sentence before,
+   names no one) takes the speaker of the quote or
    attribution just before it, in the same paragraph, or in the paragraph
    before when the text carries on (that paragraph attributes something).
    Never across a paragraph that attributes nothing.

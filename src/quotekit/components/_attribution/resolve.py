@@ -154,10 +154,14 @@ class Resolver:
             return False
 
         found = self.nearest(span.start, has_title)
-        if found is None and low in self.words.person_titles:
+        if found is None and (
+            low in self.words.person_titles or (root.tag_ == "NN" and not self._resolving)
+        ):
             # "Tony Blair has dismissed reports … the prime minister told the BBC":
             # nobody holds the title in the text, so the nearest person in subject
-            # position who has no other title.
+            # position who has no other title; so for a speaker described by any
+            # singular noun ("Mara Vos won … the Lagos player said"), though not for
+            # the subjects a pronoun's search passes on its way back.
             found = self.nearest(
                 span.start,
                 lambda e: e["type"] == "PERSON" and not e.get("titles"),
@@ -257,6 +261,9 @@ class Resolver:
         if subj is None or subj.i >= before_tok or idx.in_quote[subj.i] >= 0:
             return None, False
         eid = idx.tok_ent[subj.i]
+        if eid is None and subj.pos_ == "PROPN":
+            # "Lopez issued a statement": a name the article uses elsewhere, not tagged here.
+            eid = idx.by_alias.get(normalise_name(subj.text))
         if eid is not None and ok(idx.entities[eid]):
             return eid, False
         if pronoun and subj.lower_ == pronoun:
