@@ -343,6 +343,14 @@ def test_interrupted_quote_both_halves_same_speaker(nlp):
 # (text, quote fragment, speaker name)
 CONTINUATION = [
     pytest.param(
+        'Dana Ortiz lost a leg in 1990. "I needed a new foot," Ortiz told reporters. '
+        "Ortiz had to argue her case to be allowed to continue racing. "
+        '"At first they would not let me race at all."',
+        "At first they",
+        "Dana Ortiz",
+        id="after-a-sentence-whose-cue-names-no-one",
+    ),
+    pytest.param(
         '"We will rebuild the bridge by spring," Jane Okafor, the mayor of Westbury, '
         'said on Monday.\n\n"The money is already in the budget."',
         "money is already",
@@ -391,7 +399,7 @@ def test_continuation(nlp, text, fragment, speaker):
 
 def test_continuation_without_cue_has_no_speaker_mention_of_its_own(nlp):
     """A paragraph with no attribution after a non-attributing one stays unattributed."""
-    text = CONTINUATION[1].values[0]
+    text = CONTINUATION[2].values[0]
     article = quotekit.extract(text, nlp=nlp)
     q = _quote(article, "money is already")
     assert q.speaker is None
@@ -402,6 +410,22 @@ def test_continuation_without_cue_has_no_speaker_mention_of_its_own(nlp):
 # --------------------------------------------------------------------------- resolution
 # (text, quote fragment, speaker name, mention text)
 RESOLUTION = [
+    pytest.param(
+        "Tory co-chairman Liam Fox spoke in Leeds on Monday. He said the party had a "
+        'plan. The Conservative Party Co-Chairman said voters had a "clear choice" on tax.',
+        "clear choice",
+        "Liam Fox",
+        "Conservative Party Co-Chairman",
+        id="capitalised-title-after-the",
+    ),
+    pytest.param(
+        "Mara Vos scored twice for Kestrel Town on Sunday. "
+        '"We were lucky in the first half," said the Kestrel player.',
+        "lucky in the first half",
+        "Mara Vos",
+        "the Kestrel player",
+        id="description-nobody-holds",
+    ),
     pytest.param(
         'Jane Okafor met Peter Lund on Monday. "The talks went well," she said.',
         "talks went well",
@@ -558,6 +582,29 @@ def test_resolution(nlp, text, fragment, speaker, mention):
 # (text, quote fragment, speaker name, via source name)
 VIA = [
     pytest.param(
+        "During a phone-in with young voters on Sky News, Dana Ortiz said she would "
+        '"face it".\n\nOrtiz took questions for an hour. '
+        '"You have to talk to people," she said.',
+        "talk to people",
+        "Dana Ortiz",
+        "Sky News",
+        id="on-a-broadcaster-carries-over",
+    ),
+    pytest.param(
+        'Shares fell. "The bid is too low," said one trader quoted by the Reuters news agency.',
+        "bid is too low",
+        None,
+        "Reuters",
+        id="quoted-by-inside-the-speaker-phrase",
+    ),
+    pytest.param(
+        '"We trained all winter," Dana Ortiz told Five Live.',
+        "trained all winter",
+        "Dana Ortiz",
+        "BBC",
+        id="five-live-is-the-bbc",
+    ),
+    pytest.param(
         '"We will not sell the company," Jane Okafor told Reuters.',
         "not sell the company",
         "Jane Okafor",
@@ -664,3 +711,43 @@ def test_rule_names_the_winning_rule(nlp):
 def test_declared_requirements_are_met_by_the_pipeline(nlp):
     """``nlp.analyze_pipes()`` finds what the attribution reads written before it."""
     assert nlp.analyze_pipes(pretty=False)["problems"]["quotekit_attribution"] == []
+
+
+# --------------------------------------------------------------------------- scare quotes
+#: A few lower-case words in marks with no reporting word before them: a partial quote
+#: when the sentence's own cue names who said them, else a marked term.
+SCARE_QUOTES = [
+    pytest.param(
+        'Talks went on all night. There was "some hope" of a deal, Mara Vos said.',
+        '"some hope"',
+        "Mara Vos",
+        id="cue-after",
+    ),
+    pytest.param(
+        'Ortiz spoke at noon. The plan was "simply wrong" for farmers, Ortiz added.',
+        '"simply wrong"',
+        "Ortiz",
+        id="cue-after-added",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, term, speaker", SCARE_QUOTES)
+def test_scare_quote_with_a_cue_is_a_partial_quote(nlp, text, term, speaker):
+    article = quotekit.extract(text, nlp=nlp)
+    q = _quote(article, term.strip('"'))
+    assert (q.kind, _speaker_name(article, q)) == ("partial", speaker)
+    assert text[q.start : q.end] == term
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Its pills are "magic" for sure.',
+        'Mara Vos runs a bakery that is "green" at heart.',
+    ],
+)
+def test_scare_quote_nobody_says_stays_a_term(nlp, text):
+    doc = nlp(text)
+    assert doc._.quotekit_quotes == []
+    assert [sp.label_ for sp in doc.spans["quotekit_marked_terms"]] == ["term"]

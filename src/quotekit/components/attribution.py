@@ -10,7 +10,8 @@ Rules, tried in order for each quote (the winning rule is recorded on the quote)
    "according to", or the words right before the cue.
 2. ``colon``: a heading that ends in a colon ("Chris Cillizza, The Washington
    Post: "…"") names the speaker.
-3. ``continuation``: a quote with no cue takes the speaker of the quote or
+3. ``continuation``: a quote with no cue (or whose only cue, in the sentence before,
+   names no one) takes the speaker of the quote or
    attribution just before it, in the same paragraph, or in the paragraph
    before when the text carries on (that paragraph attributes something).
    Never across a paragraph that attributes nothing.
@@ -40,6 +41,12 @@ from ..registry import attribution_words_v1, organisation_words_v1
 from ._attribution.context import DocContext
 from ._attribution.words import Words, build_words
 from ._spans import char_span
+
+#: Characters stripped from the ends of a scare quote to find its words.
+QUOTE_MARKS = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a"
+#: Rules by which a quote's own sentence names its speaker: a scare quote is kept only
+#: when one of them attributes it.
+SENTENCE_RULES = frozenset({"cue", "dash"})
 
 
 class Attribution:
@@ -98,15 +105,14 @@ class Attribution:
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
-        quotes = doc._.quotekit_quotes or []
+        quotes = self._with_scare_quotes(doc, list(doc._.quotekit_quotes or []))
         if not quotes:
             doc.spans[self.speakers_key] = []
             doc.spans[self.cues_key] = []
             return doc
         context = DocContext(doc, quotes, self.words, self.phrase_matcher)
         results = context.run()
-        if not self.keep_unattributed_partial:
-            quotes, results = self._drop_unattributed_partials(doc, quotes, results)
+        quotes, results = self._drop_unattributed_partials(doc, quotes, results)
         speakers, cue_spans, quote_spans = self._complete_quotes(doc, quotes, results)
         doc._.quotekit_quotes = quotes
         if context.new_entities:
@@ -116,16 +122,61 @@ class Attribution:
         doc.spans[self.quotes_key] = quote_spans
         return doc
 
+    def _with_scare_quotes(self, doc: Doc, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The quotes and, as candidate partial quotes, the marked terms the scanner took
+        for scare quotes (``label_`` "scare"); they leave the marked terms here and go
+        back unless their own sentence names who said them."""
+        if self.terms_key not in doc.spans:
+            return quotes
+        terms = list(doc.spans[self.terms_key])
+        scare = [sp for sp in terms if sp.label_ == "scare"]
+        if not scare:
+            return quotes
+        doc.spans[self.terms_key] = [sp for sp in terms if sp.label_ != "scare"]
+        text = doc.text
+        for sp in scare:
+            start, end = sp.start_char, sp.end_char
+            cs, ce = start, end
+            while cs < ce and text[cs] in QUOTE_MARKS:
+                cs += 1
+            while ce > cs and text[ce - 1] in QUOTE_MARKS:
+                ce -= 1
+            quotes.append(
+                {
+                    "id": "",
+                    "start": start,
+                    "end": end,
+                    "content_start": cs,
+                    "content_end": ce,
+                    "kind": "partial",
+                    "closed": True,
+                    "scare": True,
+                }
+            )
+        quotes.sort(key=lambda q: q["start"])
+        for i, q in enumerate(quotes):
+            q["id"] = f"q{i}"
+        return quotes
+
+    def _unattributed(self, q: dict[str, Any], r: dict[str, Any]) -> bool:
+        """A partial quote nobody is said to have said (kept with
+        ``keep_unattributed_partial``); a scare quote unless its own sentence names a
+        speaker."""
+        if q.pop("scare", False):
+            return r.get("mention") is None or r.get("rule") not in SENTENCE_RULES
+        return (
+            not self.keep_unattributed_partial
+            and q["kind"] == "partial"
+            and r.get("mention") is None
+        )
+
     def _drop_unattributed_partials(
         self, doc: Doc, quotes: list[dict[str, Any]], results: list[dict[str, Any]]
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """A few words in marks that nobody is said to have said are a marked term (scare
         quotes, a slogan, a name): move them to the marked terms; renumber the rest."""
-        dropped = [
-            q
-            for q, r in zip(quotes, results)
-            if q["kind"] == "partial" and r.get("mention") is None
-        ]
+        unattributed = [self._unattributed(q, r) for q, r in zip(quotes, results)]
+        dropped = [q for q, u in zip(quotes, unattributed) if u]
         if not dropped:
             return quotes, results
         terms = list(doc.spans[self.terms_key]) if self.terms_key in doc.spans else []
@@ -135,11 +186,7 @@ class Attribution:
                 terms.append(span)
         terms.sort(key=lambda sp: (sp.start, sp.end))
         doc.spans[self.terms_key] = terms
-        kept = [
-            (q, r)
-            for q, r in zip(quotes, results)
-            if not (q["kind"] == "partial" and r.get("mention") is None)
-        ]
+        kept = [(q, r) for q, r, u in zip(quotes, results, unattributed) if not u]
         quotes = [q for q, _ in kept]
         results = [r for _, r in kept]
         renumber = {q["id"]: f"q{i}" for i, q in enumerate(quotes)}

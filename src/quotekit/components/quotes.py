@@ -9,7 +9,9 @@ offsets index the input exactly. This component stores the results:
   ``content_start``, ``content_end``, ``kind``, ``closed``); the attribution
   component adds the speaker, cue and relay to the same records;
 * span groups: quotes (``label_`` = kind, ``id_`` = quote id), nested quotes,
-  and marked terms that are not quotations.
+  and marked terms that are not quotations (``label_`` = ``term``, or ``scare`` for
+  a few lower-case words in a sentence with no reporting word: the attribution
+  component keeps those as partial quotes when their sentence names who said them).
 
 The scanner's word lists come from the ``words`` config (``quotekit.quote_words.v1``).
 """
@@ -86,7 +88,12 @@ class QuoteFinder:
         doc._.quotekit_quotes = records
         doc.spans[self.spans_key] = spans
         doc.spans[self.nested_key] = _spans(doc, result.nested)
-        doc.spans[self.terms_key] = _spans(doc, filter(kept, result.terms), label="term")
+        doc.spans[self.terms_key] = [
+            span
+            for t in filter(kept, result.terms)
+            if (span := char_span(doc, t.start, t.end, label="scare" if t.scare else "term"))
+            is not None
+        ]
         return doc
 
 

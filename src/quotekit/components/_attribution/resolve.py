@@ -52,10 +52,16 @@ class Resolver:
             return None
         root = span.root
         eid = idx.tok_ent[root.i]
+        if eid is not None and idx.entities[eid]["type"] == "ORG" and root.pos_ == "PROPN":
+            # "the Party Co-Chairman" tagged as an organisation: the person with the title
+            eid = self._capitalised_title(span) or eid
         if eid is not None and idx.entities[eid]["type"] in ("PERSON", "ORG", "COUNTRY"):
             return eid
         if root.pos_ == "PROPN":
             eid = self._named(span)
+            if eid is not None:
+                return eid
+            eid = self._capitalised_title(span)
             if eid is not None:
                 return eid
         # "The Dutch company, Waterlijn Holdings, said": the apposition names it.
@@ -86,6 +92,24 @@ class Resolver:
             if tok.dep_ != "poss" and self._is_speaker(idx.tok_ent[tok.i]):
                 return idx.tok_ent[tok.i]
         return idx.by_alias.get(normalise_name(span.text))
+
+    def _capitalised_title(self, span: Span) -> str | None:
+        """'The Conservative Party Co-Chairman said': a capitalised title after "the"
+        (a "co-" title is the title's), held by the nearest person that holds it."""
+        doc = self.index.doc
+        if span[0].lower_ != "the" and (span.start == 0 or doc[span.start - 1].lower_ != "the"):
+            return None
+        low = span.root.lower_
+        title = low.removeprefix("co-")
+        if title not in self.words.person_titles:
+            return None
+
+        def holds(e: dict[str, Any]) -> bool:
+            return e["type"] == "PERSON" and any(
+                title in t.lower().split() for t in e.get("titles", ())
+            )
+
+        return self.nearest(span.start, holds)
 
     def _named_group(self, root: Token) -> str | None:
         """'G7 ministers said': a group speaking for the organisation that names it."""
@@ -154,10 +178,14 @@ class Resolver:
             return False
 
         found = self.nearest(span.start, has_title)
-        if found is None and low in self.words.person_titles:
+        if found is None and (
+            low in self.words.person_titles or (root.tag_ == "NN" and not self._resolving)
+        ):
             # "Tony Blair has dismissed reports … the prime minister told the BBC":
             # nobody holds the title in the text, so the nearest person in subject
-            # position who has no other title.
+            # position who has no other title; so for a speaker described by any
+            # singular noun ("Mara Vos won … the Lagos player said"), though not for
+            # the subjects a pronoun's search passes on its way back.
             found = self.nearest(
                 span.start,
                 lambda e: e["type"] == "PERSON" and not e.get("titles"),
@@ -257,6 +285,9 @@ class Resolver:
         if subj is None or subj.i >= before_tok or idx.in_quote[subj.i] >= 0:
             return None, False
         eid = idx.tok_ent[subj.i]
+        if eid is None and subj.pos_ == "PROPN":
+            # "Lopez issued a statement": a name the article uses elsewhere, not tagged here.
+            eid = idx.by_alias.get(normalise_name(subj.text))
         if eid is not None and ok(idx.entities[eid]):
             return eid, False
         if pronoun and subj.lower_ == pronoun:

@@ -45,7 +45,12 @@ class Rules:
         """The attribution of quote ``qi`` (``prev``: those of the quotes before it)."""
         idx = self.index
         before, after = idx.regions(qi)
-        cue = self.frames.nearest_cue(before, after, qi)
+        if q.get("scare"):
+            # A scare quote is quoted only by a cue that governs it ('She called it
+            # "magic"'); a cue elsewhere in its sentence is about other words.
+            cue = self.frames.governing_cue(qi)
+        else:
+            cue = self.frames.nearest_cue(before, after, qi)
         res: dict[str, Any] = {
             "cue": None,
             "mention": None,
@@ -74,7 +79,7 @@ class Rules:
             colon = self._colon_heading(before, qi)
             if colon is not None:
                 res.update(mention=colon[0], cue=colon[1], rule="colon")
-        if res["mention"] is None and cue is None:
+        if res["mention"] is None and (cue is None or self._cue_before_sentence(qi, cue)):
             inherited = self._continuation(qi, prev)
             if inherited is not None:
                 return _inherit(res, inherited)
@@ -83,6 +88,17 @@ class Rules:
             if res["speaker"] is None:
                 res["speaker"] = self.resolver.new_entity(res["mention"])
         return res
+
+    def _cue_before_sentence(self, qi: int, cue: int) -> bool:
+        """Whether ``cue`` lies in the sentence before the one quote ``qi`` opens
+        ('Vos had to argue her case. "At that time …"'): a cue there that names no
+        one does not stop the quote carrying on its paragraph's speaker."""
+        idx = self.index
+        ts = idx.q_tokens[qi][0]
+        j = ts - 1
+        while j > cue and idx.doc[j].is_space:
+            j -= 1
+        return cue < j and idx.doc[j].text in SENT_END
 
     # ------------------------------------------------------------------ next to the quote
     def _interrupted(

@@ -2,7 +2,7 @@
 
 The news source cited in the quote's own clause ("told Reuters", "quoted by Interfax as
 saying"), else the relay of the same speaker's previous quote, else an interview the
-speaker gave earlier ("X told the BBC …"), else a reporting frame that earlier attached
+speaker gave earlier ("X told the BBC …", "… in an interview with", "on Sky News"), else a reporting frame that earlier attached
 to the same speaker ("the Interfax news agency reported … Antonov said"). The frames come
 from ``doc._.quotekit_source_frames`` (the sources component).
 """
@@ -15,7 +15,7 @@ from .index import CandidateIndex
 from .resolve import Resolver
 
 #: Source frames that make a speaker's later quotes come from the same conversation.
-INTERVIEW_FRAMES = frozenset({"told", "interview", "speaking_to"})
+INTERVIEW_FRAMES = frozenset({"told", "interview", "speaking_to", "broadcast_on"})
 #: Source frames of a report that carries a speaker's words ("…, Interfax reported").
 REPORT_FRAMES = frozenset({"agency_reported", "reported", "report_by", "reported_by"})
 #: How far up the tree a frame's word may hang inside the speaker's own phrase.
@@ -146,10 +146,18 @@ class Relays:
         root = ms.root
         cue = r.get("cue_tok")
         tok = span[0]
+        quoted = self.index.words.quote_verb_forms
         for _ in range(MAX_PHRASE_DEPTH):
             if tok.i == root.i:
                 return True
-            if tok.head.i == tok.i or tok.i == cue or tok.dep_ in ("ccomp", "advcl", "ROOT"):
+            if (
+                tok.head.i == tok.i
+                or tok.i == cue
+                or tok.dep_ in ("ccomp", "advcl", "ROOT")
+                or tok.lower_ in quoted
+            ):
+                # "said one analyst quoted by the AFP news agency": a relay, though
+                # it hangs inside the speaker's phrase.
                 return False
             tok = tok.head
         return False

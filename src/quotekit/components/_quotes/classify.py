@@ -2,7 +2,8 @@
 
 ``full`` when the quoted words start a sentence (paragraph start, after ``.``, ``:``
 or ``said,``) with a capital and end with sentence punctuation or lead into an
-attribution; ``partial`` otherwise. ``term`` (kept out of the quotes) for short
+attribution (marks, dashes and brackets at the edges of the words skipped:
+'"[The plan] failed."', "\"'Tis so.\""); ``partial`` otherwise. ``term`` (kept out of the quotes) for short
 Title-Case spans (titles, names, slogans) unless a reporting word is next to them,
 spans after a naming word (so-called, titled, the film, known as...), marked
 modifiers (the "opt-out" movement), short lowercase spans in a sentence with no
@@ -24,6 +25,9 @@ _NON_SPACE = re.compile(r"\S")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
 SENT_END = frozenset(".!?\u2026")
+#: Marks, dashes and brackets at the edges of a quote's words, skipped to find its
+#: first letter and its last punctuation.
+EDGE_MARKS = " \"'`\u201c\u201d\u2018\u2019\u00ab\u00bb([{)]}-\u2013\u2014"
 
 
 @attrs.frozen
@@ -69,11 +73,15 @@ class _Features:
 
 
 def classify(text: str, place: SpanPlace, words: QuoteWords) -> str:
-    """The kind of a marked span: ``"full"``, ``"partial"`` or ``"term"``."""
+    """The kind of a marked span: ``"full"``, ``"partial"``, ``"term"``, or ``"scare"``
+    (a term by the scare-quote rule: a few lower-case words in a sentence with no
+    reporting word, which the attribution may yet find someone said)."""
     f = _features(text, place, words)
     kind = _kind(f, place.closed, text, place.end)
-    if place.closed and _is_term(f, kind, words):
-        return "term"
+    if place.closed:
+        term = _is_term(f, kind, words)
+        if term is not None:
+            return term
     return kind
 
 
@@ -98,6 +106,10 @@ def _features(text: str, place: SpanPlace, words: QuoteWords) -> _Features:
     after = _after(text, end)
     awords = [w.lower() for w in _words(after)[:5]]
     core = content.rstrip(" .,;:!?\u2026\"'\u201d\u2019")
+    # '"[The plan] failed."', '"-- We won."', '"\u2018Tis"', a quote that ends in a nested
+    # mark ('… he said \u2018no.\u2019"'): the words' first letter and last punctuation.
+    core_start = content.lstrip(EDGE_MARKS)
+    core_end = content.rstrip(EDGE_MARKS)
     k = start - 1
     while k >= ps and is_space(text[k]):
         k -= 1
@@ -107,9 +119,9 @@ def _features(text: str, place: SpanPlace, words: QuoteWords) -> _Features:
         content=content,
         nw=len(inner),
         title=_title_case(inner, words.title_small_words, prev in SENT_END),
-        lower=bool(content) and content[0].islower(),
-        upper=bool(content) and (content[0].isupper() or content[0].isdigit()),
-        end_punct=content[-1:] if content[-1:] in ".,;:!?\u2026" else "",
+        lower=bool(core_start) and core_start[0].islower(),
+        upper=bool(core_start) and (core_start[0].isupper() or core_start[0].isdigit()),
+        end_punct=core_end[-1:] if core_end[-1:] in ".,;:!?\u2026" else "",
         inner_sent=any(ch in "!?" for ch in core) or ". " in core,
         pron=any(w.lower() in words.pronouns for w in inner),
         bwords=bwords,
@@ -229,8 +241,17 @@ def _kind(f: _Features, closed: bool, text: str, end: int) -> str:
     return "partial"
 
 
-def _is_term(f: _Features, kind: str, words: QuoteWords) -> bool:
-    """A marked span that names or labels rather than quotes (tuned on PolNeAR train)."""
+def _is_term(f: _Features, kind: str, words: QuoteWords) -> str | None:
+    """``"term"`` for a marked span that names or labels rather than quotes (tuned on
+    PolNeAR train), ``"scare"`` for a scare quote, else None."""
+    found = _term_rule(f, kind, words)
+    if found is True:
+        return "term"
+    return found or None
+
+
+def _term_rule(f: _Features, kind: str, words: QuoteWords) -> str | bool:
+    """The rules of ``_is_term``: True (a term), "scare" or False."""
     exclaim = f.end_punct in ("!", "?") or f.inner_sent
     nw = f.nw
     if f.title and nw <= 6 and f.poss_before and not exclaim:
@@ -258,7 +279,9 @@ def _is_term(f: _Features, kind: str, words: QuoteWords) -> bool:
         return True  # a marked modifier: the "opt-out" movement, a "stand down" order
     # a scare quote or a marked term ("the "establishment"") in a sentence where nobody
     # says or calls anything
-    return f.lower and nw <= 3 and not f.rep_before and not f.pron
+    if f.lower and nw <= 3 and not f.rep_before and not f.pron:
+        return "scare"
+    return False
 
 
 def _subheading(f: _Features) -> bool:

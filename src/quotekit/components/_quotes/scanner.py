@@ -41,6 +41,10 @@ class MarkedSpan:
     closed: bool
     depth: int
     style: str
+    #: A term by the scare-quote rule (a few lower-case words, no reporting word in
+    #: the sentence): the attribution keeps it as a partial quote when its sentence
+    #: names who said it.
+    scare: bool = False
 
 
 @attrs.frozen
@@ -84,7 +88,10 @@ def _classified(text: str, paired: list[Paired], words: QuoteWords) -> ScanResul
             continue
         place = SpanPlace(op.start, end, op.cstart, cend, closed, ps, pe, op.style)
         kind = classify(text, place, words)
-        span = MarkedSpan(op.start, end, op.cstart, cend, kind, closed, 0, op.style)
+        scare = kind == "scare"
+        if scare:
+            kind = "term"
+        span = MarkedSpan(op.start, end, op.cstart, cend, kind, closed, 0, op.style, scare)
         last_end = end
         if kind == "term":
             terms.append(span)
