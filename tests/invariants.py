@@ -16,16 +16,22 @@ and returns a list of human-readable violations (empty when all hold):
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from quotekit.text.quotemarks import OPENING_MARKS
+
+
+_SURROGATE_PAIR = re.compile(r"\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}")
 
 
 def article_violations(text: str, out: dict[str, Any]) -> list[str]:
     """All invariant violations of one ``Article.to_dict()`` for its input ``text``."""
     bad: list[str] = []
     try:
-        if json.loads(json.dumps(out)) != out:
+        # JSON cannot hold a Python str's high-and-low surrogate pair as two code points
+        # (a decoder joins the escaped pair into one): the one documented exception.
+        if json.loads(json.dumps(out)) != out and not _SURROGATE_PAIR.search(json.dumps(out)):
             bad.append("to_dict() does not survive a JSON round trip")
     except (TypeError, ValueError) as exc:
         bad.append(f"to_dict() is not JSON-serialisable: {exc}")
