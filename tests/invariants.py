@@ -21,7 +21,6 @@ from typing import Any
 
 from quotekit.text.quotemarks import OPENING_MARKS
 
-
 _SURROGATE_PAIR = re.compile(r"\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}")
 
 
