@@ -70,9 +70,8 @@ def test_on_error_raise_yields_the_articles_before_and_raises(bad_nlp, n_process
         ):
             got.append(article.id)  # kept up to the error
     assert got == ["id0", "id1"]
-    # With workers, the worker's traceback comes along as the cause when the failure is
-    # raised there (under load the per-text retry can meet it first; seen once in CI-like
-    # runs, so the cause is checked when present).
+    # With workers, the worker's traceback comes along as the cause. Once, on a loaded
+    # machine, the error came with no cause (not yet explained): it is checked when present.
     cause = info.value.__cause__
     if n_process > 1 and cause is not None:
         assert isinstance(cause, RemoteTraceback)
