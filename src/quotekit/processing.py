@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .model import Article
 
@@ -99,7 +100,7 @@ def _one(nlp: Language, text: str, part: Part) -> tuple[Article | Failure, Part]
         return Failure(exc, traceback.format_exc()), part
 
 
-def _article(doc, part: Part) -> Article:
+def _article(doc: Doc, part: Part) -> Article:
     return Article.from_doc(doc, id=part.id, text=part.original)
 
 
