@@ -646,25 +646,3 @@ def test_scare_quotes_are_terms_marked_scare(text, scare):
     result = scan(text)
     assert [t.kind for t in result.terms] == ["term"]
     assert result.terms[0].scare is scare
-
-
-#: Quotes whose words start or end behind another mark, a dash or a bracket are whole
-#: sentences all the same: ``full``, with the span exactly as written.
-EDGE_FORMS = [
-    ("leading-apostrophe", 'She said: "\'Tis the season to give."', '"\'Tis the season to give."'),
-    ("leading-dash", 'He said: "-- And that is all."', '"-- And that is all."'),
-    ("leading-bracket", 'He said: "[The plan] failed."', '"[The plan] failed."'),
-    (
-        "leading-nested",
-        "She wrote: \"'Go home' was all he said.\"",
-        "\"'Go home' was all he said.\"",
-    ),
-    ("trailing-nested", "He said: \"They told me 'no.'\"", "\"They told me 'no.'\""),
-]
-
-
-@pytest.mark.parametrize("name,text,span", EDGE_FORMS, ids=[c[0] for c in EDGE_FORMS])
-def test_marks_at_the_edges_keep_a_quote_full(name, text, span):
-    (q,) = scan(text).quotes
-    assert (text[q.start : q.end], q.kind) == (span, "full")
-    assert (q.start, q.end) == (text.index(span), text.index(span) + len(span))

@@ -52,16 +52,10 @@ class Resolver:
             return None
         root = span.root
         eid = idx.tok_ent[root.i]
-        if eid is not None and idx.entities[eid]["type"] == "ORG" and root.pos_ == "PROPN":
-            # "the Party Co-Chairman" tagged as an organisation: the person with the title
-            eid = self._capitalised_title(span) or eid
         if eid is not None and idx.entities[eid]["type"] in ("PERSON", "ORG", "COUNTRY"):
             return eid
         if root.pos_ == "PROPN":
             eid = self._named(span)
-            if eid is not None:
-                return eid
-            eid = self._capitalised_title(span)
             if eid is not None:
                 return eid
         # "The Dutch company, Waterlijn Holdings, said": the apposition names it.
@@ -92,24 +86,6 @@ class Resolver:
             if tok.dep_ != "poss" and self._is_speaker(idx.tok_ent[tok.i]):
                 return idx.tok_ent[tok.i]
         return idx.by_alias.get(normalise_name(span.text))
-
-    def _capitalised_title(self, span: Span) -> str | None:
-        """'The Conservative Party Co-Chairman said': a capitalised title after "the"
-        (a "co-" title is the title's), held by the nearest person that holds it."""
-        doc = self.index.doc
-        if span[0].lower_ != "the" and (span.start == 0 or doc[span.start - 1].lower_ != "the"):
-            return None
-        low = span.root.lower_
-        title = low.removeprefix("co-")
-        if title not in self.words.person_titles:
-            return None
-
-        def holds(e: dict[str, Any]) -> bool:
-            return e["type"] == "PERSON" and any(
-                title in t.lower().split() for t in e.get("titles", ())
-            )
-
-        return self.nearest(span.start, holds)
 
     def _named_group(self, root: Token) -> str | None:
         """'G7 ministers said': a group speaking for the organisation that names it."""

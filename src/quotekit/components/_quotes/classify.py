@@ -2,8 +2,7 @@
 
 ``full`` when the quoted words start a sentence (paragraph start, after ``.``, ``:``
 or ``said,``) with a capital and end with sentence punctuation or lead into an
-attribution (marks, dashes and brackets at the edges of the words skipped:
-'"[The plan] failed."', "\"'Tis so.\""); ``partial`` otherwise. ``term`` (kept out of the quotes) for short
+attribution; ``partial`` otherwise. ``term`` (kept out of the quotes) for short
 Title-Case spans (titles, names, slogans) unless a reporting word is next to them,
 spans after a naming word (so-called, titled, the film, known as...), marked
 modifiers (the "opt-out" movement), short lowercase spans in a sentence with no
@@ -25,9 +24,6 @@ _NON_SPACE = re.compile(r"\S")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 
 SENT_END = frozenset(".!?\u2026")
-#: Marks, dashes and brackets at the edges of a quote's words, skipped to find its
-#: first letter and its last punctuation.
-EDGE_MARKS = " \"'`\u201c\u201d\u2018\u2019\u00ab\u00bb([{)]}-\u2013\u2014"
 
 
 @attrs.frozen
@@ -106,10 +102,6 @@ def _features(text: str, place: SpanPlace, words: QuoteWords) -> _Features:
     after = _after(text, end)
     awords = [w.lower() for w in _words(after)[:5]]
     core = content.rstrip(" .,;:!?\u2026\"'\u201d\u2019")
-    # '"[The plan] failed."', '"-- We won."', '"\u2018Tis"', a quote that ends in a nested
-    # mark ('… he said \u2018no.\u2019"'): the words' first letter and last punctuation.
-    core_start = content.lstrip(EDGE_MARKS)
-    core_end = content.rstrip(EDGE_MARKS)
     k = start - 1
     while k >= ps and is_space(text[k]):
         k -= 1
@@ -119,9 +111,9 @@ def _features(text: str, place: SpanPlace, words: QuoteWords) -> _Features:
         content=content,
         nw=len(inner),
         title=_title_case(inner, words.title_small_words, prev in SENT_END),
-        lower=bool(core_start) and core_start[0].islower(),
-        upper=bool(core_start) and (core_start[0].isupper() or core_start[0].isdigit()),
-        end_punct=core_end[-1:] if core_end[-1:] in ".,;:!?\u2026" else "",
+        lower=bool(content) and content[0].islower(),
+        upper=bool(content) and (content[0].isupper() or content[0].isdigit()),
+        end_punct=content[-1:] if content[-1:] in ".,;:!?\u2026" else "",
         inner_sent=any(ch in "!?" for ch in core) or ". " in core,
         pron=any(w.lower() in words.pronouns for w in inner),
         bwords=bwords,
