@@ -39,6 +39,13 @@ SRC = Path(quotekit.__file__).parent
 
 #: (module, attribute or None, inline pattern or None, method, inputs)
 CASES = {
+    "text.encodable.UNENCODABLE": (
+        "quotekit.text.encodable",
+        "UNENCODABLE",
+        None,
+        "sub",
+        ["a" * N, "\ud800" * N, "a\udfff" * (N // 2)],
+    ),
     "_quotes.marks._MARK_RE": (
         "quotekit.components._quotes.marks",
         "_MARK_RE",
