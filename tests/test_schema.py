@@ -122,9 +122,8 @@ def test_articles_built_by_hand_validate():
 
 
 def test_cli_and_dask_error_records_validate():
-    from quotekit.dask import _error
-
-    from quotekit.cli import InputRecord, error_output
+    from quotekit.corpus.dask import _error
+    from quotekit.corpus.inputs import InputRecord, error_output
 
     rec = InputRecord(
         id=None, text=None, origin="in.jsonl:3", error=ERROR_RECORD["error"] | {"input": "x:3"}
