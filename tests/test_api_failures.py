@@ -196,3 +196,15 @@ def test_a_failing_merge_fails_its_article_alone(nlp, monkeypatch):
         ("long", "E100"),
         ("b", None),
     ]
+
+
+def test_a_surrogate_pair_in_a_str_is_two_code_points(nlp):
+    # A high surrogate then a low one: two code points of a Python str, offsets count
+    # both; JSON writes them as an escaped pair, which JSON readers read as one
+    # character (found by the hostile-text property).
+    text = '"0\ud800\udc00 ok," she said.'
+    article = quotekit.extract(text, nlp=nlp)
+    out = article.to_dict()
+    assert article_violations(text, out) == []
+    assert out["quotes"][0]["text"] == "0\ud800\udc00 ok,"
+    assert json.loads(dumps_record(out))["quotes"][0]["text"] == "0\U00010000 ok,"

@@ -50,7 +50,7 @@ def test_portable_replaces_unpicklable_exceptions():
 
     part = Part(0, 1, 0, "a")
     ((result, _),) = portable([(Failure(Local("boom"), "tb"), part)])
-    assert isinstance(result.exception, RuntimeError)
+    assert isinstance(result.exception, RuntimeError) and result.remote
     assert "Local: boom" in str(result.exception)
     pickle.loads(pickle.dumps(result))
 

@@ -43,8 +43,8 @@ CASES = {
         "quotekit.text.encodable",
         "UNENCODABLE",
         None,
-        "search",
-        ["a" * N, "\ud7ff\ue000" * (N // 2)],
+        "sub",
+        ["a" * N, "\ud800" * N, "a\udfff" * (N // 2)],
     ),
     "_quotes.marks._MARK_RE": (
         "quotekit.components._quotes.marks",

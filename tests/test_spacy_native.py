@@ -398,7 +398,7 @@ def test_extract_many_two_processes_can_be_abandoned():
         print(round(time.perf_counter() - t0, 1))
         try:
             list(quotekit.extract_many(ARTICLES * 60 + [None], nlp=nlp, n_process=2,
-                                       batch_size=4))
+                                       batch_size=4, on_error="raise"))
         except TypeError as exc:
             print("E003" in str(exc) and "position 600" in str(exc))
     """)

@@ -255,8 +255,8 @@ class _Stream:
 
     def _failed(self, failure: Failure, part: Part) -> Article:
         exc = failure.exception
-        if self.raise_errors and exc.__traceback__ is None and failure.traceback:
-            raise exc from RemoteTraceback(failure.traceback)  # raised in a worker
+        if self.raise_errors and failure.remote:  # raised in a worker: bring its traceback
+            raise exc from RemoteTraceback(failure.traceback)
         return self._error(exc, part.position, part.id)
 
     def _error(self, exc: BaseException, position: int, rid: str | None) -> Article:

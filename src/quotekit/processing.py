@@ -45,6 +45,7 @@ class Failure(NamedTuple):
 
     exception: BaseException
     traceback: str
+    remote: bool = False  # raised in a worker process (see ``portable``)
 
 
 #: One batch: ``(text for the pipeline, Part)`` pairs.
@@ -105,7 +106,8 @@ def _article(doc: Doc, part: Part) -> Article:
 
 
 def portable(results: Results) -> Results:
-    """``results`` with every Failure's exception made picklable (for a worker's reply).
+    """``results`` with every Failure marked ``remote`` and its exception made
+    picklable (for a worker's reply).
 
     An exception that does not survive pickling is replaced by a ``RuntimeError``
     that names its type and message.
@@ -113,11 +115,12 @@ def portable(results: Results) -> Results:
     out: Results = []
     for result, part in results:
         if isinstance(result, Failure):
+            exc = result.exception
             try:
-                pickle.loads(pickle.dumps(result.exception))
+                pickle.loads(pickle.dumps(exc))
             except Exception:  # noqa: BLE001  any pickling problem
-                exc = result.exception
-                result = Failure(RuntimeError(f"{type(exc).__name__}: {exc}"), result.traceback)
+                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+            result = Failure(exc, result.traceback, remote=True)
         out.append((result, part))
     return out
 
