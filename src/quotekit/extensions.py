@@ -28,6 +28,9 @@ _EXTENSIONS = (
     "quotekit_sources",  # list[dict]: source records (id, name, kind, roles)
     "quotekit_boilerplate",  # list[[start, end, label]]: captions, editors' notes, paywall
     "quotekit_paragraphs",  # list[[start, end]]: paragraph character ranges
+    # list[[start, end, content_start, content_end]]: the exact offsets of the marked
+    # terms taken for scare quotes (their token spans are label "scare" in the terms)
+    "quotekit_scare",
 )
 
 

@@ -397,12 +397,9 @@ def test_continuation(nlp, text, fragment, speaker):
     _check(nlp, text, fragment, speaker)
 
 
-@pytest.mark.xfail(
-    reason="broken by the last-minute revert of the edge-mark commit; see the closing note"
-)
 def test_continuation_without_cue_has_no_speaker_mention_of_its_own(nlp):
     """A paragraph with no attribution after a non-attributing one stays unattributed."""
-    text = CONTINUATION[1].values[0]
+    text = next(p.values[0] for p in CONTINUATION if p.id == "not-across-paragraph-attributing-nothing")
     article = quotekit.extract(text, nlp=nlp)
     q = _quote(article, "money is already")
     assert q.speaker is None
@@ -724,15 +721,23 @@ SCARE_QUOTES = [
         "Ortiz",
         id="cue-after-added",
     ),
+    pytest.param(
+        # the mark is inside a token ("0«the"): the quote is the marked span, not the token
+        "0\u00abthe.\u00bb Jane Doe said.",
+        "\u00abthe.\u00bb",
+        "Jane Doe",
+        id="mark-inside-a-token",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, term, speaker", SCARE_QUOTES)
 def test_scare_quote_with_a_cue_is_a_partial_quote(nlp, text, term, speaker):
     article = quotekit.extract(text, nlp=nlp)
-    q = _quote(article, term.strip('"'))
+    q = _quote(article, term.strip('"\u00ab\u00bb'))
     assert (q.kind, _speaker_name(article, q)) == ("partial", speaker)
     assert text[q.start : q.end] == term
+    assert q.text == term[1:-1]
 
 
 @pytest.mark.parametrize(

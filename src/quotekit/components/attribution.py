@@ -133,14 +133,18 @@ class Attribution:
         if not scare:
             return quotes
         doc.spans[self.terms_key] = [sp for sp in terms if sp.label_ != "scare"]
-        text = doc.text
-        for sp in scare:
-            start, end = sp.start_char, sp.end_char
-            cs, ce = start, end
-            while cs < ce and text[cs] in QUOTE_MARKS:
-                cs += 1
-            while ce > cs and text[ce - 1] in QUOTE_MARKS:
-                ce -= 1
+        exact = doc._.quotekit_scare
+        if exact is None:  # a Doc made before the exact offsets were kept
+            text = doc.text
+            exact = []
+            for sp in scare:
+                cs, ce = sp.start_char, sp.end_char
+                while cs < ce and text[cs] in QUOTE_MARKS:
+                    cs += 1
+                while ce > cs and text[ce - 1] in QUOTE_MARKS:
+                    ce -= 1
+                exact.append([sp.start_char, sp.end_char, cs, ce])
+        for start, end, cs, ce in exact:
             quotes.append(
                 {
                     "id": "",

@@ -88,11 +88,16 @@ class QuoteFinder:
         doc._.quotekit_quotes = records
         doc.spans[self.spans_key] = spans
         doc.spans[self.nested_key] = _spans(doc, result.nested)
+        terms = [t for t in result.terms if kept(t)]
         doc.spans[self.terms_key] = [
             span
-            for t in filter(kept, result.terms)
+            for t in terms
             if (span := char_span(doc, t.start, t.end, label="scare" if t.scare else "term"))
             is not None
+        ]
+        # the token spans may reach past the marks ('0«the.»'): the exact offsets
+        doc._.quotekit_scare = [
+            [t.start, t.end, t.content_start, t.content_end] for t in terms if t.scare
         ]
         return doc
 
@@ -121,7 +126,7 @@ def _spans(doc: Doc, found: Any, label: str | None = None) -> list[Span]:
 
 @Language.factory(
     "quotekit_quotes",
-    assigns=["doc._.quotekit_quotes", "doc.spans"],
+    assigns=["doc._.quotekit_quotes", "doc._.quotekit_scare", "doc.spans"],
     requires=["doc._.quotekit_boilerplate"],
     default_config={
         "styles": list(STYLES),

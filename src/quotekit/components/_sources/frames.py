@@ -97,8 +97,13 @@ def _frame_before(ctx: DocContext, m: Mention, u: Unit, p: int) -> Frame | None:
         and (ctx.orgs[m.org].kind == "broadcaster" or u.tail in ("programme", "report"))
     ):
         return "broadcast_on", p - 1 if w2 in words.on_air_words else p - 2
-    if w1 == "on" and ctx.orgs[m.org].kind == "broadcaster":
-        # "a question and answer session with voters on Five News": on air.
+    if (
+        w1 == "on"
+        and ctx.orgs[m.org].kind == "broadcaster"
+        and any(t.lower_ in words.on_air_words for t in doc[p].sent)
+    ):
+        # "a question and answer session with voters on Five News, X said": on air,
+        # in a sentence where someone speaks ("shown on BBC One" is not).
         return "broadcast_on", p
     if w1 in words.citing_words and u.tail in ("", "frame", "report"):
         return "citing", p
