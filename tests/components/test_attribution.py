@@ -399,7 +399,9 @@ def test_continuation(nlp, text, fragment, speaker):
 
 def test_continuation_without_cue_has_no_speaker_mention_of_its_own(nlp):
     """A paragraph with no attribution after a non-attributing one stays unattributed."""
-    text = next(p.values[0] for p in CONTINUATION if p.id == "not-across-paragraph-attributing-nothing")
+    text = next(
+        p.values[0] for p in CONTINUATION if p.id == "not-across-paragraph-attributing-nothing"
+    )
     article = quotekit.extract(text, nlp=nlp)
     q = _quote(article, "money is already")
     assert q.speaker is None
