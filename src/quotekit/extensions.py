@@ -18,6 +18,7 @@ SPAN_KEYS = {
     "cues": "quotekit_cues",
     "entities": "quotekit_entities",
     "sources": "quotekit_sources",
+    "reported": "quotekit_reported",
     "boilerplate": "quotekit_boilerplate",
 }
 
@@ -26,6 +27,7 @@ _EXTENSIONS = (
     "quotekit_quotes",  # list[dict]: quote records (offsets, kind, speaker, cue, via)
     "quotekit_entities",  # list[dict]: entity records (id, type, name, aliases, ...)
     "quotekit_sources",  # list[dict]: source records (id, name, kind, roles)
+    "quotekit_reported",  # list[dict]: reported-speech records (like quote records)
     "quotekit_boilerplate",  # list[[start, end, label]]: captions, editors' notes, paywall
     "quotekit_paragraphs",  # list[[start, end]]: paragraph character ranges
     # list[[start, end, content_start, content_end]]: the exact offsets of the marked

@@ -219,6 +219,14 @@ def places_v1(path: str | None = None) -> dict[str, Any]:
     return dict(_read("places.json", path))
 
 
+@spacy.registry.misc("quotekit.reported_model.v1")
+def reported_model_v1(path: str | None = None) -> dict[str, Any]:
+    """The reported-speech model of ``quotekit_attribution``: feature weights, bias and
+    threshold of a logistic model, trained by ``scripts/train_reported.py`` on PolNeAR
+    train (docs/reported-speech.md)."""
+    return dict(_read("reported.json", path))
+
+
 @spacy.registry.misc("quotekit.quote_words.v1")
 def quote_words_v1(path: str | None = None, extra: dict[str, Any] | None = None) -> dict:
     """The quote scanner's word lists (``data/lexicons/quote_words.json``).

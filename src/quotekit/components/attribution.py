@@ -37,8 +37,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEYS, ensure_extensions
-from ..registry import attribution_words_v1, organisation_words_v1
+from ..registry import attribution_words_v1, organisation_words_v1, reported_model_v1
 from ._attribution.context import DocContext
+from ._attribution.reported import ReportedModel
 from ._attribution.words import Words, build_words
 from ._spans import char_span
 
@@ -65,6 +66,10 @@ class Attribution:
         the shipped ones if None).
     organisation_words (dict | None): words about organisations
         (``quotekit.organisation_words.v1``; the shipped ones if None).
+    reported (bool): find reported speech too (``doc._.quotekit_reported``).
+    reported_model (dict | None): the reported-speech model
+        (``quotekit.reported_model.v1``; the shipped one if None).
+    reported_key (str): the span-group key of reported speech.
     """
 
     def __init__(
@@ -83,8 +88,17 @@ class Attribution:
         forenames: dict[str, list[str]] | None = None,
         words: dict[str, Any] | None = None,
         organisation_words: dict[str, Any] | None = None,
+        reported: bool = True,
+        reported_model: dict[str, Any] | None = None,
+        reported_key: str = SPAN_KEYS["reported"],
     ):
         self.name = name
+        self.reported_key = reported_key
+        self.reported_model: ReportedModel | None = None
+        if reported:
+            self.reported_model = ReportedModel.from_dict(
+                reported_model if reported_model is not None else reported_model_v1()
+            )
         self.terms_key = terms_key
         self.keep_unattributed_partial = keep_unattributed_partial
         self.speakers_key = speakers_key
@@ -109,18 +123,41 @@ class Attribution:
         if not quotes:
             doc.spans[self.speakers_key] = []
             doc.spans[self.cues_key] = []
+            if self.reported_model is not None:
+                self._reported(doc, DocContext(doc, [], self.words, self.phrase_matcher), [])
             return doc
         context = DocContext(doc, quotes, self.words, self.phrase_matcher)
         results = context.run()
         quotes, results = self._drop_unattributed_partials(doc, quotes, results)
         speakers, cue_spans, quote_spans = self._complete_quotes(doc, quotes, results)
         doc._.quotekit_quotes = quotes
+        if self.reported_model is not None:
+            self._reported(doc, context, quotes)
         if context.new_entities:
             self._add_entities(doc, context.new_entities)
         doc.spans[self.speakers_key] = speakers
         doc.spans[self.cues_key] = cue_spans
         doc.spans[self.quotes_key] = quote_spans
         return doc
+
+    def _reported(self, doc: Doc, context: DocContext, quotes: list[dict[str, Any]]) -> None:
+        """Reported speech (``doc._.quotekit_reported`` and its span group)."""
+        assert self.reported_model is not None
+        records = context.reported(self.reported_model, quotes)
+        spans = []
+        for r in records:
+            span = char_span(
+                doc,
+                r["start"],
+                r["end"],
+                label="reported",
+                kb_id=r["speaker"] or "",
+                span_id=r["id"],
+            )
+            if span is not None:
+                spans.append(span)
+        doc._.quotekit_reported = records
+        doc.spans[self.reported_key] = spans
 
     def _with_scare_quotes(self, doc: Doc, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The quotes and, as candidate partial quotes, the marked terms the scanner took
@@ -249,7 +286,12 @@ def _offsets(pair: tuple[int, int] | None) -> dict[str, int] | None:
 
 @Language.factory(
     "quotekit_attribution",
-    assigns=["doc._.quotekit_quotes", "doc._.quotekit_entities", "doc.spans"],
+    assigns=[
+        "doc._.quotekit_quotes",
+        "doc._.quotekit_entities",
+        "doc._.quotekit_reported",
+        "doc.spans",
+    ],
     requires=[
         "doc._.quotekit_quotes",
         "doc._.quotekit_entities",
@@ -277,6 +319,9 @@ def _offsets(pair: tuple[int, int] | None) -> dict[str, int] | None:
         "forenames": {"@misc": "quotekit.forenames.v1"},
         "words": {"@misc": "quotekit.attribution_words.v1"},
         "organisation_words": {"@misc": "quotekit.organisation_words.v1"},
+        "reported": True,
+        "reported_model": {"@misc": "quotekit.reported_model.v1"},
+        "reported_key": SPAN_KEYS["reported"],
     },
 )
 def make_attribution(
@@ -294,6 +339,9 @@ def make_attribution(
     forenames: dict[str, list[str]],
     words: dict[str, Any],
     organisation_words: dict[str, Any],
+    reported: bool,
+    reported_model: dict[str, Any],
+    reported_key: str,
 ) -> Attribution:
     return Attribution(
         nlp,
@@ -310,4 +358,7 @@ def make_attribution(
         forenames,
         words,
         organisation_words,
+        reported,
+        reported_model,
+        reported_key,
     )

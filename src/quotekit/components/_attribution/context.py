@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .frames import CueFrames
 from .index import CandidateIndex
+from .reported import ReportedModel, record, scored, select
 from .resolve import Resolver
 from .rules import Rules
 from .via import Relays
@@ -54,3 +55,43 @@ class DocContext:
     def new_entities(self) -> list[dict[str, Any]]:
         """Entity records added for speakers the model did not tag."""
         return self.index.new_entities
+
+    def reported(self, model: ReportedModel, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The reported-speech records (see ``.reported``), resolved like quotes: the
+        source mention to an entity, and a news source cited in the cue's sentence,
+        outside the source mention and the content, as the relay."""
+        idx = self.index
+        doc = idx.doc
+        found = scored(idx, model, quotes)
+        out: list[dict[str, Any]] = []
+        for c, _ in select(found, model.threshold, idx.sent_starts):
+            r = record(c, idx)
+            mention = r["mention"]
+            speaker = self.resolver.resolve(mention) if mention else None
+            sent = doc[c.cue].sent
+            via = None
+            for f in idx.frames:
+                fs = f["start"]
+                if (
+                    sent.start_char <= fs < sent.end_char
+                    and not (c.start <= fs < c.end)
+                    and not (mention and mention[0] <= fs < mention[1])
+                ):
+                    via = f["source"]
+                    break
+            out.append(
+                {
+                    "id": f"r{len(out)}",
+                    "start": c.start,
+                    "end": c.end,
+                    "speaker": speaker,
+                    "speaker_mention": _pair(mention),
+                    "cue": _pair(r["cue"]),
+                    "via": via,
+                }
+            )
+        return out
+
+
+def _pair(pair: tuple[int, int] | None) -> dict[str, int] | None:
+    return {"start": pair[0], "end": pair[1]} if pair else None

@@ -1,0 +1,321 @@
+"""Reported speech: attributions without quotation marks, chosen by a learned model.
+
+Candidates come from the parse. Each verb, noun or adjective with a complement (a
+clause, ``ccomp``/``xcomp``; an object, ``dobj``/``attr``/``oprd``/``dative``; a
+preposition's object, "called for more spending") is a candidate cue, its
+complement's words the content and its subject (or the agent of a passive) the source;
+so are "according to X" (the content is the rest of its clause) and a parenthetical
+cue ("The plan, he said, will fail"). A logistic model over sparse features of the
+candidate (the cue's word and shape, its complement, its subject, its sentence)
+scores each; ``quotekit/data/reported.json`` holds its weights and threshold, built
+by ``scripts/train_reported.py`` from PolNeAR train (see docs/reported-speech.md).
+
+Kept are the candidates that score at or above the threshold, best first, whose
+content neither overlaps a better one's by half nor lies mostly inside a direct
+quote (those are quote records already).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from .index import CandidateIndex
+
+#: A complement that makes its head a candidate cue, and the candidate's kind.
+COMPLEMENT_DEPS = {
+    "ccomp": "clause",
+    "xcomp": "clause",
+    "dobj": "object",
+    "attr": "object",
+    "oprd": "object",
+    "dative": "object",
+    "prep": "prep",
+}
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+#: Characters trimmed from both ends of a content span.
+EDGE = frozenset(" \n\t\r.,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`()[]\u2014\u2013-")
+#: Two contents overlapping by this share of the shorter one are the same attribution.
+SAME_CONTENT = 0.5
+#: A content this much inside a direct quote is that quote.
+IN_QUOTE = 0.5
+
+
+@attrs.frozen
+class Candidate:
+    """One possible attribution: its cue token, content characters and source head."""
+
+    kind: str  # clause | object | prep | according | parenthetical
+    cue: int  # token index of the cue
+    start: int  # content, characters
+    end: int
+    comp: int  # token index of the content's head
+    source: int | None  # token index of the source's head
+    prep: str = ""  # the preposition of a "prep" candidate
+
+
+@attrs.frozen
+class ReportedModel:
+    """A logistic model: ``score = sigmoid(bias + sum of the features' weights)``."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    meta: dict[str, Any] = attrs.field(factory=dict, eq=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportedModel:
+        return cls(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            meta={k: v for k, v in data.items() if k not in ("weights", "bias", "threshold")},
+        )
+
+    def score(self, features: list[str]) -> float:
+        w = self.weights
+        z = self.bias + sum(w.get(f, 0.0) for f in features)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+# ---------------------------------------------------------------------- candidates
+def candidates(doc: Doc) -> Iterator[Candidate]:
+    """Every candidate of the document, in token order."""
+    for t in doc:
+        if t.lower_ == "according":
+            cand = _according(t)
+            if cand is not None:
+                yield cand
+            continue
+        if t.pos_ not in CUE_POS:
+            continue
+        subj = _subject(t)
+        for c in t.children:
+            kind = COMPLEMENT_DEPS.get(c.dep_)
+            if kind is None:
+                continue
+            prep = ""
+            head = c
+            if kind == "prep":
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if not objs:
+                    continue
+                head, prep = objs[0], c.lower_
+            span = _trim(doc, head.left_edge.idx, _end(head.right_edge))
+            if span is not None:
+                yield Candidate(kind, t.i, *span, head.i, subj, prep)
+        if t.dep_ == "parataxis" and t.pos_ == "VERB" and subj is not None:
+            span = _without(doc, t.head, t)
+            if span is not None:
+                yield Candidate("parenthetical", t.i, *span, t.head.i, subj)
+
+
+def _according(t: Token) -> Candidate | None:
+    """'According to X, …': the content is the clause it modifies, without it."""
+    to = next((c for c in t.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    root = t.head
+    while root.dep_ in ("prep", "pobj", "advmod") and root.head is not root:
+        root = root.head
+    if root is t:
+        return None
+    span = _without(t.doc, root, t)
+    if span is None:
+        return None
+    return Candidate("according", t.i, *span, root.i, obj.i if obj is not None else None)
+
+
+def _subject(v: Token) -> int | None:
+    """The subject of ``v`` (or of the verb it depends on), or a passive's agent."""
+    k = v
+    for _ in range(4):
+        for c in k.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c.i
+        for c in k.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g.i
+        if k.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and k.head is not k:
+            if k.dep_ == "relcl":
+                return k.head.i
+            k = k.head
+        else:
+            break
+    return None
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    text = doc.text
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _without(doc: Doc, head: Token, part: Token) -> tuple[int, int] | None:
+    """The characters of ``head``'s subtree without ``part``'s subtree (the longer side
+    when ``part`` stands in the middle)."""
+    lo, hi = head.left_edge.idx, _end(head.right_edge)
+    plo, phi = part.left_edge.idx, _end(part.right_edge)
+    if plo <= lo:
+        return _trim(doc, phi, hi)
+    if phi >= hi:
+        return _trim(doc, lo, plo)
+    return _trim(doc, lo, hi)
+
+
+# ---------------------------------------------------------------------- features
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _token_class(tok: Token, index: CandidateIndex) -> str:
+    """What a source head is: pronoun, a typed entity, a proper or common noun."""
+    eid = index.tok_ent[tok.i]
+    if eid is not None:
+        return "ent:" + str(index.entities[eid]["type"])
+    if tok.pos_ == "PRON":
+        return "pron:" + tok.lower_
+    if tok.ent_type_:
+        return "ner:" + tok.ent_type_
+    return "pos:" + tok.pos_
+
+
+def features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
+    """The sparse features of a candidate (strings; their weights are the model)."""
+    cue, comp = doc[c.cue], doc[c.comp]
+    low, stem = cue.lower_, _stem(cue.lower_)
+    prep = c.prep or "-"
+    f = [
+        "k=" + c.kind,
+        "w=" + low,
+        "s=" + stem,
+        "ks=" + c.kind + "|" + stem,
+        "sp=" + stem + "|" + prep,
+        "sd=" + stem + "|" + comp.dep_,
+        "tag=" + cue.tag_,
+        "dep=" + cue.dep_,
+        "kdep=" + c.kind + "|" + cue.dep_,
+        "ctag=" + comp.tag_,
+        "cw=" + comp.lower_,
+        "scw=" + stem + "|" + _stem(comp.lower_),
+    ]
+    marks = {g.lower_ for g in comp.children if g.dep_ == "mark"}
+    f.append("mark=" + ("that" if "that" in marks else "if" if "if" in marks else "-"))
+    n = len(doc.char_span(c.start, c.end, alignment_mode="expand") or ())
+    f.append("len=" + str(min(n, 40) // 5))
+    for child in cue.children:
+        if child.dep_ in ("neg", "aux", "auxpass", "advmod", "dobj", "dative"):
+            f.append("ch=" + child.dep_ + "|" + child.lower_)
+    if c.source is None:
+        f += ["src=none", "ssrc=" + stem + "|none"]
+    else:
+        cls = _token_class(doc[c.source], index)
+        f += [
+            "src=" + cls,
+            "ssrc=" + stem + "|" + cls.split(":")[0],
+            "srcw=" + doc[c.source].lower_,
+        ]
+    head = cue.head
+    if head is not cue:
+        f.append("head=" + _stem(head.lower_) + "|" + cue.dep_)
+    if index.in_quote[cue.i] >= 0:
+        f.append("cue_in_quote")
+    return f
+
+
+# ---------------------------------------------------------------------- choosing
+def featured(
+    index: CandidateIndex, quote_records: list[dict[str, Any]]
+) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate outside the direct quotes with its features, in text order."""
+    doc = index.doc
+    quotes = sorted((q["content_start"], q["content_end"]) for q in quote_records)
+    starts = [s for s, _ in quotes]
+    return [
+        (c, features(c, doc, index))
+        for c in candidates(doc)
+        if _inside_quotes(c, quotes, starts) < IN_QUOTE
+    ]
+
+
+def scored(
+    index: CandidateIndex, model: ReportedModel, quote_records: list[dict[str, Any]]
+) -> list[tuple[float, Candidate]]:
+    """Every candidate outside the direct quotes with its score, in text order."""
+    return [(model.score(f), c) for c, f in featured(index, quote_records)]
+
+
+def select(
+    found: list[tuple[float, Candidate]], threshold: float, sent_starts: list[int]
+) -> list[tuple[Candidate, float]]:
+    """The candidates scoring at least ``threshold``, best first, each kept unless its
+    content overlaps a better one's (in the same sentence) by half; in text order."""
+    by_sent: dict[int, list[tuple[float, Candidate]]] = {}
+    for p, c in found:
+        if p >= threshold:
+            by_sent.setdefault(bisect_right(sent_starts, c.cue) - 1, []).append((p, c))
+    kept: list[tuple[Candidate, float]] = []
+    for group in by_sent.values():
+        group.sort(key=lambda pc: (-pc[0], pc[1].start))
+        mine: list[Candidate] = []
+        for p, c in group:
+            if all(_overlap(c, k) < SAME_CONTENT for k in mine):
+                mine.append(c)
+                kept.append((c, p))
+    kept.sort(key=lambda cp: (cp[0].start, cp[0].end))
+    return kept
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / min(a.end - a.start, b.end - b.start)
+
+
+def _inside_quotes(c: Candidate, quotes: list[tuple[int, int]], starts: list[int]) -> float:
+    """The share of the candidate's content inside direct quotes (which never overlap)."""
+    k = max(0, bisect_right(starts, c.start) - 1)
+    inside = 0
+    while k < len(quotes) and quotes[k][0] < c.end:
+        s, e = quotes[k]
+        inside += max(0, min(c.end, e) - max(c.start, s))
+        k += 1
+    return inside / (c.end - c.start)
+
+
+def record(c: Candidate, index: CandidateIndex) -> dict[str, Any]:
+    """The reported-speech record of a kept candidate, before resolution: content
+    offsets, the cue and the source mention (character pairs)."""
+    doc = index.doc
+    cue = doc[c.cue]
+    cue_end = cue
+    if c.kind == "according":
+        cue_end = next((t for t in cue.children if t.lower_ == "to"), cue)
+    elif c.kind == "prep":
+        cue_end = doc[c.comp].head
+    mention = None
+    if c.source is not None:
+        mention = index.mention_span(doc[c.source])
+    cue_span = (cue.idx, _end(cue_end)) if cue_end.i >= cue.i else (cue.idx, _end(cue))
+    return {"start": c.start, "end": c.end, "cue": cue_span, "mention": mention, "kind": c.kind}
