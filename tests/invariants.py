@@ -8,8 +8,10 @@ and returns a list of human-readable violations (empty when all hold):
 * a quote's ``start``/``end`` cover its marks (``text[start]`` is an opening mark)
   and its ``text`` is the content between the marks;
 * quotes are sorted and do not overlap;
-* quote, entity and source ids are unique; every ``speaker`` is an entity id and
-  every ``via`` a source id;
+* reported speech (``reported``, when the record has it) lies inside the text, its
+  ``text`` is ``text[start:end]`` and not empty, and it is in text order;
+* quote, reported-speech, entity and source ids are unique; every ``speaker`` (of a
+  quote or reported speech) is an entity id and every ``via`` a source id;
 * the record is JSON-serialisable and survives ``json.loads(json.dumps(...))``
   (``json_view``: except that JSON reads an adjacent high and low surrogate as the
   one character they stand for).
@@ -35,13 +37,22 @@ def article_violations(text: str, out: dict[str, Any]) -> list[str]:
     entity_ids = [e["id"] for e in out["entities"]]
     source_ids = [s["id"] for s in out["sources"]]
     quote_ids = [q["id"] for q in out["quotes"]]
-    for kind, ids in (("quote", quote_ids), ("entity", entity_ids), ("source", source_ids)):
+    reported_ids = [r["id"] for r in out.get("reported", ())]
+    for kind, ids in (
+        ("quote", quote_ids),
+        ("reported", reported_ids),
+        ("entity", entity_ids),
+        ("source", source_ids),
+    ):
         if len(set(ids)) != len(ids):
             bad.append(f"duplicate {kind} ids: {ids}")
 
     prev_end = 0
     for q in out["quotes"]:
         prev_end = _quote_violations(text, q, prev_end, entity_ids, source_ids, bad)
+    prev_start = 0
+    for r in out.get("reported", ()):
+        prev_start = _reported_violations(text, r, prev_start, entity_ids, source_ids, bad)
     for ent in out["entities"]:
         for i, m in enumerate(ent["mentions"]):
             _span_violations(text, f"{ent['id']}.mentions[{i}]", m, bad)
@@ -76,6 +87,28 @@ def _span_violations(text: str, where: str, m: dict[str, Any] | None, bad: list[
         bad.append(f"{where}: text[{s}:{e}]={text[s:e]!r} but text={m.get('text')!r}")
     elif s == e:
         bad.append(f"{where}: empty span at {s}")
+
+
+def _reported_violations(
+    text: str,
+    r: dict[str, Any],
+    prev_start: int,
+    entity_ids: list[str],
+    source_ids: list[str],
+    bad: list[str],
+) -> int:
+    """The violations of one reported speech; RETURNS the start of the last one seen."""
+    rid, s = r["id"], r["start"]
+    _span_violations(text, rid, {"start": s, "end": r["end"], "text": r["text"]}, bad)
+    if isinstance(s, int) and s < prev_start:
+        bad.append(f"{rid}: starts at {s}, before the previous reported speech ({prev_start})")
+    _span_violations(text, f"{rid}.speaker_mention", r.get("speaker_mention"), bad)
+    _span_violations(text, f"{rid}.cue", r.get("cue"), bad)
+    if r.get("speaker") is not None and r["speaker"] not in entity_ids:
+        bad.append(f"{rid}: speaker {r['speaker']!r} is no entity id")
+    if r.get("via") is not None and r["via"] not in source_ids:
+        bad.append(f"{rid}: via {r['via']!r} is no source id")
+    return max(prev_start, s) if isinstance(s, int) else prev_start
 
 
 def _quote_violations(

@@ -3,8 +3,9 @@
 Nobody and nothing here is real. Together the texts give quotes with and without
 a speaker, with a ``via`` source, a partial quote, a quote over two paragraphs
 (its text holds a newline, a quotation mark and a comma), an unattributed quote,
-a dateline and a cited source, a country with its ISO code, and people with
-titles and an affiliation.
+a dateline and a cited source, a country with its ISO code, people with titles
+and an affiliation, and reported speech (with a named speaker, and with only a
+description of one).
 """
 
 from __future__ import annotations
@@ -67,6 +68,28 @@ RECORD: dict[str, Any] = {
             "rule": None,
         },
     ],
+    "reported": [
+        {
+            "id": "r0",
+            "start": 110,
+            "end": 140,
+            "text": "the harbour would close, soon",
+            "speaker": "e0",
+            "speaker_mention": {"start": 31, "end": 39, "text": "Jane Doe"},
+            "cue": {"start": 105, "end": 109, "text": "said"},
+            "via": "s0",
+        },
+        {
+            "id": "r1",
+            "start": 150,
+            "end": 166,
+            "text": "costs would fall",
+            "speaker": None,
+            "speaker_mention": None,
+            "cue": None,
+            "via": None,
+        },
+    ],
     "entities": [
         {
             "id": "e0",
@@ -112,6 +135,7 @@ ERROR_RECORD: dict[str, Any] = {
         "input": "in.jsonl:7",
     },
     "quotes": [],
+    "reported": [],
     "entities": [],
     "sources": [],
 }

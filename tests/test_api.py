@@ -84,7 +84,14 @@ def test_extract_rejects_non_text(nlp):
 def test_extract_empty_text(nlp):
     article = quotekit.extract("", nlp=nlp)
     assert article.quotes == () and article.entities == () and article.sources == ()
-    assert article.to_dict() == {"id": None, "quotes": [], "entities": [], "sources": []}
+    assert article.reported == ()
+    assert article.to_dict() == {
+        "id": None,
+        "quotes": [],
+        "reported": [],
+        "entities": [],
+        "sources": [],
+    }
 
 
 # --------------------------------------------------------------------------- extract_many
@@ -153,7 +160,7 @@ def test_to_dict_contract(nlp):
     article = quotekit.extract(ARTICLE, "story-1", nlp=nlp)
     d = article.to_dict()
     json.loads(json.dumps(d))  # plain JSON data
-    assert set(d) == {"id", "quotes", "entities", "sources"}
+    assert set(d) == {"id", "quotes", "reported", "entities", "sources"}
     assert d["id"] == "story-1"
     assert d["quotes"] and d["entities"] and d["sources"]
     entity_ids = {e["id"] for e in d["entities"]}
@@ -182,6 +189,15 @@ def test_to_dict_contract(nlp):
         assert q["via"] is None or q["via"] in source_ids
         for key in ("speaker_mention", "cue"):
             assert q[key] is None or _is_mention(q[key], ARTICLE), q[key]
+
+    for r in d["reported"]:
+        keys = {"id", "start", "end", "text", "speaker", "speaker_mention", "cue", "via"}
+        assert keys <= set(r)
+        assert ARTICLE[r["start"] : r["end"]] == r["text"] and r["text"]
+        assert r["speaker"] is None or r["speaker"] in entity_ids
+        assert r["via"] is None or r["via"] in source_ids
+        for key in ("speaker_mention", "cue"):
+            assert r[key] is None or _is_mention(r[key], ARTICLE), r[key]
 
     for e in d["entities"]:
         assert {"id", "type", "name", "aliases", "mentions", "titles", "affiliation", "iso"} <= set(

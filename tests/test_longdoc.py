@@ -146,6 +146,12 @@ def test_parts_give_the_same_quotes_as_one_doc(nlp):
     brekke = [e for e in parts.entities if e.name == "Halvard Brekke"]
     assert len(brekke) == 1
     assert parts.quotes[-1].speaker == brekke[0].id
+    # reported speech, too: shifted into the whole text, ids renumbered in order
+    assert parts.reported
+    assert [(r.start, r.end, r.text) for r in parts.reported] == [
+        (r.start, r.end, r.text) for r in whole.reported
+    ]
+    assert [r.id for r in parts.reported] == [f"r{i}" for i in range(len(parts.reported))]
 
 
 @pytest.mark.model

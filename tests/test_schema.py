@@ -33,7 +33,7 @@ def test_schema_is_draft_2020_12_and_well_formed():
     schema = output_schema()
     assert schema["$schema"] == SCHEMA_DIALECT
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert {"article", "quote", "entity", "source", "mention", "error_record"} <= set(
+    assert {"article", "quote", "reported", "entity", "source", "mention", "error_record"} <= set(
         schema["$defs"]
     )
 
@@ -64,6 +64,7 @@ def test_schema_is_valid_json_on_disk():
 TYPED = [
     (records.ArticleRecord, "article"),
     (records.QuoteRecord, "quote"),
+    (records.ReportedRecord, "reported"),
     (records.EntityRecord, "entity"),
     (records.SourceRecord, "source"),
     (records.MentionRecord, "mention"),
@@ -113,7 +114,7 @@ def test_rule_and_role_literals_equal_the_schema_enums():
 def test_hand_made_records_validate():
     validate_record(RECORD)
     validate_record(ERROR_RECORD)
-    validate_record({"id": None, "quotes": [], "entities": [], "sources": []})
+    validate_record({"id": None, "quotes": [], "reported": [], "entities": [], "sources": []})
 
 
 def test_articles_built_by_hand_validate():
@@ -149,10 +150,27 @@ def test_pipeline_records_cover_the_optional_values(nlp):
     entities = [e for o in outs for e in o["entities"]]
     for key in ("speaker", "speaker_mention", "cue", "via", "rule"):
         assert {q[key] is None for q in quotes} == {True, False}, key
+    reported = [r for o in outs for r in o["reported"]]
+    assert {r["speaker"] is None for r in reported} == {True, False}
+    assert all(r["cue"] is not None for r in reported)
     for key in ("affiliation", "iso"):
         assert {e[key] is None for e in entities} == {True, False}, key
     roles = {r for o in outs for s in o["sources"] for r in s["roles"]}
     assert {"dateline", "cited"} <= roles
+
+
+@pytest.mark.model
+def test_records_with_reported_speech_validate(nlp):
+    text = (
+        "Mara Vos, the mayor, said on Monday that the bridge would reopen in May.\n\n"
+        'Officials told reporters the repairs had cost "far less than feared".'
+    )
+    out = quotekit.extract(text, id="bridge", nlp=nlp).to_dict()
+    assert len(out["reported"]) >= 2
+    validate_record(out)
+    validate_record(json.loads(json.dumps(out)))
+    off = quotekit.ArticleError(id="x", code="E100", message="[E100] broke").to_dict()
+    validate_record(off)
 
 
 @pytest.mark.model
@@ -174,9 +192,29 @@ def _without(key):
     return rec
 
 
+def _reported(**changes):
+    rec = record()
+    rec["reported"][0].update(changes)
+    return rec
+
+
+def _reported_without(key):
+    rec = record()
+    del rec["reported"][1][key]
+    return rec
+
+
 BAD = {
     "extra top-level key": (record(reported_by="x"), "$"),
-    "missing quotes": ({"id": "a", "entities": [], "sources": []}, "$"),
+    "missing quotes": ({"id": "a", "reported": [], "entities": [], "sources": []}, "$"),
+    "missing reported": ({"id": "a", "quotes": [], "entities": [], "sources": []}, "$"),
+    "reported is a dict": (record(reported={}), "$.reported"),
+    "reported with a kind": (_reported(kind="full"), "$.reported[0]"),
+    "reported without via": (_reported_without("via"), "$.reported[1]"),
+    "reported offset is a str": (_reported(start="110"), "$.reported[0].start"),
+    "reported negative end": (_reported(end=-3), "$.reported[0].end"),
+    "reported cue lacks its text": (_reported(cue={"start": 1, "end": 2}), "$.reported[0].cue"),
+    "reported speaker is a number": (_reported(speaker=0), "$.reported[0].speaker"),
     "id is a number": (record(id=7), "$.id"),
     "kind not in the enum": (_quote(kind="whole"), "$.quotes[0].kind"),
     "start is a str": (_quote(start="0"), "$.quotes[0].start"),
@@ -225,6 +263,18 @@ def _error_with_quotes():
     return rec
 
 
+def _error_with_reported():
+    rec = copy.deepcopy(ERROR_RECORD)
+    rec["reported"] = copy.deepcopy(RECORD["reported"])
+    return rec
+
+
+def _error_without_reported():
+    rec = copy.deepcopy(ERROR_RECORD)
+    del rec["reported"]
+    return rec
+
+
 BAD.update(
     {
         "iso is three lower-case letters": (_entity_bad(), "$.entities[1].iso"),
@@ -232,6 +282,8 @@ BAD.update(
         "mention with an extra key": (_mention_extra(), "$.entities[0].mentions[0]"),
         "error without input": (_error_without_input(), "$.error"),
         "error record with quotes": (_error_with_quotes(), "$.quotes"),
+        "error record with reported speech": (_error_with_reported(), "$.reported"),
+        "error record without reported": (_error_without_reported(), "$"),
         "error code not Ennn": (ERROR_RECORD | {"error": {"code": "oops"}}, "$.error"),
     }
 )
@@ -300,7 +352,8 @@ def test_every_record_for_polnear_and_newsroom_dev_validates(nlp):
             validate_record(out)
         if path.parent.name == "polnear":
             frames = to_frames(outs)
-            for table in ("quotes", "entities", "sources"):
+            for table in ("quotes", "reported", "entities", "sources"):
                 assert len(frames[table]) == sum(len(o[table]) for o in outs), table
+            assert len(frames["reported"]) > 0
             assert len(frames["articles"]) == len(outs)
             assert frames["errors"].empty

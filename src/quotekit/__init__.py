@@ -6,8 +6,11 @@ the article is about.
 >>> article.quotes[0].text
 'We will win,'
 
-In a notebook an ``Article`` shows itself (its text with the quotes marked, and a
-table of quotes); ``quotekit.show(articles)`` shows many, and
+``article.reported`` holds reported speech, attributions without quotation marks
+("The minister said the plan would be dropped").
+
+In a notebook an ``Article`` shows itself (its text with the quotes and reported
+speech marked, and tables of them); ``quotekit.show(articles)`` shows many, and
 ``quotekit.to_frames(articles)`` gives pandas DataFrames (``pip install
 "quotekit[tables]"``). ``quotekit.output_schema()`` is the JSON Schema of
 ``Article.to_dict()``.
@@ -16,7 +19,7 @@ table of quotes); ``quotekit.show(articles)`` shows many, and
 from .api import extract, extract_many
 from .errors import QuotekitError, WorkerError
 from .frames import to_frames, write_quotes_csv
-from .model import Article, ArticleError, Entity, Mention, Quote, Source
+from .model import Article, ArticleError, Entity, Mention, Quote, Reported, Source
 from .notebook import ArticlesView, show
 from .pipeline import add_components, load
 from .provenance import provenance
@@ -37,6 +40,7 @@ __all__ = [
     "OutputRecord",
     "Quote",
     "QuotekitError",
+    "Reported",
     "Source",
     "WorkerError",
     "__version__",

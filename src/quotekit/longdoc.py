@@ -23,7 +23,7 @@ from typing import Any
 
 from .components._quotes import QuoteWords, scan
 from .errors import Errors, QuotekitError
-from .model import Article, Entity, Mention, Quote, Source
+from .model import Article, Entity, Mention, Quote, Reported, Source
 from .text import normalise_name
 
 #: Runs of characters that are neither word characters nor whitespace (quotation
@@ -157,7 +157,7 @@ def _shifted(mentions: tuple[Mention, ...], off: int) -> list[Mention]:
 
 
 class _Merger:
-    """The entities, sources and quotes of the parts seen so far (one merge)."""
+    """The entities, sources, quotes and reported speech of the parts seen so far."""
 
     def __init__(self, full_names: dict[str, set[str]]) -> None:
         self.full_names = full_names
@@ -166,6 +166,7 @@ class _Merger:
         self.sources: list[dict[str, Any]] = []
         self.src_keys: dict[str, int] = {}
         self.quotes: list[Quote] = []
+        self.reported: list[Reported] = []
 
     def add(self, offset: int, art: Article) -> None:
         """Add one part's article, found at ``offset`` of the whole text."""
@@ -184,6 +185,19 @@ class _Merger:
                     cue=_shift(q.cue, offset),
                     via=src_map.get(q.via) if q.via else None,
                     rule=q.rule,
+                )
+            )
+        for r in art.reported:
+            self.reported.append(
+                Reported(
+                    id=f"r{len(self.reported)}",
+                    start=r.start + offset,
+                    end=r.end + offset,
+                    text=r.text,
+                    speaker=ent_map.get(r.speaker) if r.speaker else None,
+                    speaker_mention=_shift(r.speaker_mention, offset),
+                    cue=_shift(r.cue, offset),
+                    via=src_map.get(r.via) if r.via else None,
                 )
             )
 
@@ -276,6 +290,7 @@ class _Merger:
                 )
                 for i, r in enumerate(self.sources)
             ),
+            reported=tuple(self.reported),
         )
 
 

@@ -1,4 +1,4 @@
-"""Value objects that a user reads: Article, Quote, Entity, Source, Mention.
+"""Value objects that a user reads: Article, Quote, Reported, Entity, Source, Mention.
 
 They are views built from a processed ``Doc`` after the pipeline
 (``Article.from_doc``); everything they need lives in span groups and plain-data
@@ -25,6 +25,7 @@ from .records import (
     QuoteKind,
     QuoteRecord,
     QuoteRule,
+    ReportedRecord,
     SourceKind,
     SourceRecord,
     SourceRole,
@@ -79,6 +80,35 @@ class Quote:
 
 
 @attrs.frozen
+class Reported:
+    """Reported speech: an attribution without quotation marks ("The minister said the
+    plan would be dropped"). ``start``/``end`` are the offsets of the content (what was
+    said), ``text`` is that content (``article_text[start:end]``); ``speaker``,
+    ``speaker_mention``, ``cue`` and ``via`` are as a ``Quote``'s."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_mention: Mention | None = None
+    cue: Mention | None = None
+    via: str | None = None
+
+    def to_dict(self) -> ReportedRecord:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "via": self.via,
+        }
+
+
+@attrs.frozen
 class Entity:
     """A person, country, organisation, group (NORP) or place, resolved in the article."""
 
@@ -129,8 +159,10 @@ class Article:
     """Everything quotekit found in one article.
 
     ``repr()`` is one short line (id and counts); in a notebook an article shows as
-    its text with the quotes marked and a table of quote, speaker and via
-    (``_repr_html_``); ``quotekit.show(articles)`` shows many.
+    its text with the quotes and reported speech marked and tables of quote (and
+    reported speech), speaker and via (``_repr_html_``); ``quotekit.show(articles)``
+    shows many. ``reported`` is empty when the pipeline ran with
+    ``quotekit.load(reported=False)``.
     """
 
     id: str | None
@@ -138,6 +170,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     sources: tuple[Source, ...] = ()
+    reported: tuple[Reported, ...] = ()
 
     @classmethod
     def from_doc(cls, doc: Doc, id: str | None = None, *, text: str | None = None) -> Article:
@@ -201,7 +234,15 @@ class Article:
             for s in (doc._.quotekit_sources or ())
         )
         quotes = tuple(_quote_from_record(text, q) for q in (doc._.quotekit_quotes or ()))
-        return cls(id=id, text=text, quotes=quotes, entities=entities, sources=sources)
+        reported = tuple(_reported_from_record(text, r) for r in (doc._.quotekit_reported or ()))
+        return cls(
+            id=id,
+            text=text,
+            quotes=quotes,
+            entities=entities,
+            sources=sources,
+            reported=reported,
+        )
 
     @property
     def error(self) -> ErrorInfo | None:
@@ -213,6 +254,7 @@ class Article:
         return {
             "id": self.id,
             "quotes": [q.to_dict() for q in self.quotes],
+            "reported": [r.to_dict() for r in self.reported],
             "entities": [e.to_dict() for e in self.entities],
             "sources": [s.to_dict() for s in self.sources],
         }
@@ -237,24 +279,26 @@ class Article:
 
     def __repr__(self) -> str:
         return (
-            f"<Article id={self.id!r}: {len(self.quotes)} quotes, {len(self.entities)} "
-            f"entities, {len(self.sources)} sources, {len(self.text):,} chars>"
+            f"<Article id={self.id!r}: {len(self.quotes)} quotes, {len(self.reported)} "
+            f"reported, {len(self.entities)} entities, {len(self.sources)} sources, "
+            f"{len(self.text):,} chars>"
         )
 
     def _repr_html_(self) -> str:
-        """The notebook view: the text with its quotes marked, and a table of quotes."""
+        """The notebook view: the text with its quotes and reported speech marked, and
+        tables of them."""
         return render_notebook([self])
 
 
 @attrs.frozen(kw_only=True)
 class ArticleError(Article):
     """Stands in for an article that could not be processed (``extract_many(...,
-    on_error="record")``): an ``Article`` with no quotes, entities or sources, and
-    the error.
+    on_error="record")``): an ``Article`` with no quotes, reported speech, entities or
+    sources, and the error.
 
     ``to_dict()`` gives the error record of the command line and the output schema:
-    ``{"id", "error": {"code", "message", "input"}, "quotes": [], "entities": [],
-    "sources": []}``.
+    ``{"id", "error": {"code", "message", "input"}, "quotes": [], "reported": [],
+    "entities": [], "sources": []}``.
     """
 
     text: str = attrs.field(default="", repr=False)
@@ -276,13 +320,21 @@ class ArticleError(Article):
 
     def to_dict(self) -> ErrorRecord:
         """The error record (see ``src/quotekit/data/output.schema.json``)."""
-        return {"id": self.id, "error": self.error, "quotes": [], "entities": [], "sources": []}
+        return {
+            "id": self.id,
+            "error": self.error,
+            "quotes": [],
+            "reported": [],
+            "entities": [],
+            "sources": [],
+        }
 
 
 def _warn_if_user_data_lost(doc: Doc) -> None:
     """W011 when quotekit's span groups are there but none of its extensions."""
     if (
         doc._.quotekit_quotes is None
+        and doc._.quotekit_reported is None
         and doc._.quotekit_entities is None
         and doc._.quotekit_sources is None
         and any(len(doc.spans[key]) for key in SPAN_KEYS.values() if key in doc.spans)
@@ -312,4 +364,17 @@ def _quote_from_record(text: str, q: dict[str, Any]) -> Quote:
         cue=_span(text, q.get("cue")),
         via=q.get("via"),
         rule=q.get("rule"),
+    )
+
+
+def _reported_from_record(text: str, r: dict[str, Any]) -> Reported:
+    return Reported(
+        id=r["id"],
+        start=r["start"],
+        end=r["end"],
+        text=text[r["start"] : r["end"]],
+        speaker=r.get("speaker"),
+        speaker_mention=_span(text, r.get("speaker_mention")),
+        cue=_span(text, r.get("cue")),
+        via=r.get("via"),
     )

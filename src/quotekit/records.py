@@ -22,6 +22,7 @@ __all__ = [
     "MentionRecord",
     "OutputRecord",
     "QuoteRecord",
+    "ReportedRecord",
     "SourceRecord",
     "SpanRecord",
 ]
@@ -61,6 +62,19 @@ class QuoteRecord(TypedDict):
     rule: QuoteRule | None
 
 
+class ReportedRecord(TypedDict):
+    """Reported speech (no quotation marks); ``start``/``end`` are its content's."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_mention: MentionRecord | None
+    cue: MentionRecord | None
+    via: str | None
+
+
 class EntityRecord(TypedDict):
     """A person, country, organisation, group or place, resolved in the article."""
 
@@ -89,6 +103,7 @@ class ArticleRecord(TypedDict):
 
     id: str | None
     quotes: list[QuoteRecord]
+    reported: list[ReportedRecord]
     entities: list[EntityRecord]
     sources: list[SourceRecord]
 
@@ -107,6 +122,7 @@ class ErrorRecord(TypedDict):
     id: str | None
     error: ErrorInfo
     quotes: list[QuoteRecord]
+    reported: list[ReportedRecord]
     entities: list[EntityRecord]
     sources: list[SourceRecord]
 

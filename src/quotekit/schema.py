@@ -8,7 +8,7 @@ output gains or loses without the schema fails validation. Validating needs
 ``jsonschema`` (``pip install "quotekit[tables]"``); reading the schema does not.
 
 >>> from quotekit.schema import output_schema, validate_record
->>> validate_record({"id": "a1", "quotes": [], "entities": [], "sources": []})
+>>> validate_record({"id": "a1", "quotes": [], "reported": [], "entities": [], "sources": []})
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def output_schema() -> dict[str, Any]:
     """The JSON Schema of quotekit's output records.
 
     RETURNS (dict): a fresh copy (change it freely); ``$defs`` holds ``article``,
-        ``quote``, ``entity``, ``source``, ``mention`` and ``error_record``.
+        ``quote``, ``reported``, ``entity``, ``source``, ``mention`` and
+        ``error_record``.
     """
     return copy.deepcopy(_schema())
 

@@ -104,6 +104,7 @@ def test_missing_inputs_become_error_records(tmp_path):
         "id": missing,
         "error": recs[0].error,
         "quotes": [],
+        "reported": [],
         "entities": [],
         "sources": [],
     }

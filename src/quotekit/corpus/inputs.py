@@ -267,7 +267,7 @@ def error_info(code: str, message: str, origin: str) -> dict[str, Any]:
 
 def error_dict(rid: str | None, error: dict[str, Any] | None) -> dict[str, Any]:
     """An output record for an input that failed: the error and no results."""
-    return {"id": rid, "error": error, "quotes": [], "entities": [], "sources": []}
+    return {"id": rid, "error": error, "quotes": [], "reported": [], "entities": [], "sources": []}
 
 
 def error_output(rec: InputRecord) -> dict[str, Any]:
