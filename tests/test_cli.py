@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -171,6 +172,46 @@ def test_formats(tmp_path):
     assert code == 0
     assert f"== {a}" in out and f"== {c}" in out
     assert "Jane Doe" in out and "We will win," in out and "(no quotes)" in out
+
+
+def test_table_format_shows_reported_speech_after_the_quotes(tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(
+        '"We cannot wait any longer," Mara Vos told reporters.\n\n'
+        "Mara Vos, the mayor of Westbury, said on Monday that the bridge would reopen in May.",
+        encoding="utf-8",
+    )
+    code, out, _ = run(["extract", str(path), "--format", "table"])
+    assert code == 0
+    lines = out.splitlines()
+    quote = next(i for i, x in enumerate(lines) if "We cannot wait any longer," in x)
+    said = next(i for i, x in enumerate(lines) if "the bridge would reopen in May" in x)
+    assert quote < said
+    assert lines[quote].split()[0] == "q0" and "[full]" in lines[quote]
+    row = lines[said]
+    assert row.split()[0] == "r0"
+    assert "[reported] that the bridge would reopen in May" in row
+    assert row.split("[reported]")[0].split()[1:] == ["Mara", "Vos"]
+
+
+def test_table_format_of_hand_made_records():
+    from table_articles import RECORD
+
+    from quotekit.corpus.formats import format_table
+
+    def rows(record):  # the table's rows (q0's text runs over three lines)
+        return [x for x in format_table(record).splitlines() if re.match(r"  +[qr]\d+  ", x)]
+
+    lines = rows(RECORD)
+    assert [x.split()[0] for x in lines] == ["q0", "q1", "r0", "r1"]
+    assert "Jane Doe" in lines[2] and "via Harbour Herald" in lines[2]
+    assert lines[2].endswith("[reported] the harbour would close, soon")
+    assert lines[3].split()[1] == "?" and lines[3].endswith("[reported] costs would fall")
+    old = {k: v for k, v in RECORD.items() if k != "reported"}  # output of an older version
+    assert rows(old) == lines[:2]
+    full = format_table(RECORD).splitlines()  # the same table, less the reported rows
+    assert format_table(old).splitlines() == [x for x in full if not re.match(r"  +r\d+  ", x)]
+    assert format_table({**old, "quotes": []}).splitlines()[1] == "   (no quotes)"
 
 
 def test_stdin(monkeypatch):

@@ -1,4 +1,8 @@
-"""quotekit.frames: one DataFrame per table, and a CSV of quotes that parses back."""
+"""quotekit.frames: one DataFrame per table, and a CSV of quotes that parses back.
+
+Reported speech has its own table, ``reported``, with the quotes' columns (``kind``
+"reported", ``rule`` null), and follows each article's quotes in a CSV written with
+``reported=True`` (as ``quotekit extract --format csv`` does)."""
 
 from __future__ import annotations
 
@@ -46,11 +50,12 @@ def _records(frame):
 def test_row_counts_equal_the_records(dicts):
     frames = to_frames(dicts)
     assert set(frames) == set(TABLES)
-    for table in ("quotes", "entities", "sources"):
+    for table in ("quotes", "reported", "entities", "sources"):
         assert len(frames[table]) == sum(len(d[table]) for d in dicts), table
     assert len(frames["articles"]) == len(dicts)
     assert frames["errors"].empty
     assert sum(len(d["quotes"]) for d in dicts) >= 8  # the articles do have quotes
+    assert sum(len(d["reported"]) for d in dicts) >= 2  # and reported speech
 
 
 @pytest.mark.model
@@ -178,15 +183,74 @@ def test_error_records_are_skipped_but_counted():
     assert articles["error_code"].tolist() == [pd.NA, "E008", "E007"]
 
 
-def test_reported_table_only_when_a_record_has_it():
-    assert "reported" not in to_frames([RECORD])
-    with_reported = record(reported=copy.deepcopy(RECORD["quotes"][:1]))
-    frames = to_frames([with_reported, RECORD])
+def test_reported_table_has_the_quotes_columns():
+    frames = to_frames([RECORD])
     reported = frames["reported"]
     assert list(reported.columns) == [name for name, _ in QUOTE_COLUMNS]
-    assert len(reported) == 1
-    assert reported.loc[0, "speaker_name"] == "Jane Doe"
     assert reported.dtypes.to_dict() == frames["quotes"].dtypes.to_dict()
+    assert _records(reported) == [
+        {
+            "article_id": "hand-1",
+            "id": "r0",
+            "start": 110,
+            "end": 140,
+            "kind": "reported",
+            "speaker": "e0",
+            "speaker_name": "Jane Doe",
+            "speaker_mention_start": 31,
+            "speaker_mention_end": 39,
+            "speaker_mention_text": "Jane Doe",
+            "cue_start": 105,
+            "cue_end": 109,
+            "cue_text": "said",
+            "via": "s0",
+            "via_name": "Harbour Herald",
+            "rule": None,
+            "text": "the harbour would close, soon",
+        },
+        {
+            "article_id": "hand-1",
+            "id": "r1",
+            "start": 150,
+            "end": 166,
+            "kind": "reported",
+            "speaker": None,
+            "speaker_name": None,
+            "speaker_mention_start": None,
+            "speaker_mention_end": None,
+            "speaker_mention_text": None,
+            "cue_start": None,
+            "cue_end": None,
+            "cue_text": None,
+            "via": None,
+            "via_name": None,
+            "rule": None,
+            "text": "costs would fall",
+        },
+    ]
+    # the two tables concatenate into one of every attribution
+    both = pd.concat([frames["quotes"], reported], ignore_index=True)
+    assert both["kind"].tolist() == ["full", "partial", "reported", "reported"]
+
+
+def test_records_without_reported_give_an_empty_reported_table():
+    old = record()
+    del old["reported"]
+    frames = to_frames([old, ERROR_RECORD])
+    assert frames["reported"].empty and len(frames["quotes"]) == 2
+    assert frames["reported"].dtypes.to_dict() == to_frames([RECORD])["reported"].dtypes.to_dict()
+
+
+@pytest.mark.model
+def test_reported_rows_equal_the_records(dicts):
+    reported = _records(to_frames(dicts)["reported"])
+    flat = [(d["id"], r) for d in dicts for r in d["reported"]]
+    assert len(flat) == len(reported) >= 2
+    for (article_id, r), row in zip(flat, reported):
+        assert row["article_id"] == article_id and row["kind"] == "reported"
+        for key in ("id", "start", "end", "text", "speaker", "via"):
+            assert row[key] == r[key]
+        assert row["rule"] is None
 
 
 def test_ids_that_are_not_str_become_str():
@@ -268,6 +332,32 @@ def test_csv_rows_match_the_quotes_table():
         assert row == ["" if v is pd.NA else str(v) for v in series.tolist()]
     assert rows[1][QUOTE_CSV_HEADER.index("speaker")] == ""  # null is an empty field
     assert rows[0][QUOTE_CSV_HEADER.index("start")] == "0"
+
+
+def test_csv_with_reported_speech_after_each_articles_quotes():
+    other = record(id="hand-2")
+    other["reported"] = other["reported"][1:]
+    buf = io.StringIO(newline="")
+    assert write_quotes_csv([RECORD, ERROR_RECORD, other], buf, reported=True) == 2 + 2 + 2 + 1
+    header, *rows = _parse(buf.getvalue())
+    assert tuple(header) == QUOTE_CSV_HEADER
+    kind = header.index("kind")
+    assert [(r[0], r[1], r[kind]) for r in rows] == [
+        ("hand-1", "q0", "full"),
+        ("hand-1", "q1", "partial"),
+        ("hand-1", "r0", "reported"),
+        ("hand-1", "r1", "reported"),
+        ("hand-2", "q0", "full"),
+        ("hand-2", "q1", "partial"),
+        ("hand-2", "r1", "reported"),
+    ]
+    frame = to_frames([RECORD])["reported"]
+    for row, (_, series) in zip(rows[2:4], frame.iterrows()):
+        assert row == ["" if v is pd.NA else str(v) for v in series.tolist()]
+    assert rows[2][header.index("speaker_name")] == "Jane Doe"
+    assert rows[2][header.index("rule")] == ""
+    # without reported=True, the quotes only, as before
+    assert [r[1] for r in quotes_csv_rows([RECORD])] == ["q0", "q1"]
 
 
 def test_csv_without_header_appends():

@@ -7,7 +7,7 @@ import os
 import sys
 
 import pytest
-from table_articles import ERROR_RECORD, RECORD, TEXTS, record
+from table_articles import ERROR_RECORD, RECORD, TEXTS
 
 import quotekit
 from quotekit.errors import QuotekitError
@@ -115,12 +115,20 @@ def test_a_hidden_temporary_file_is_not_read(tmp_path):
     assert len(pd.read_parquet(tmp_path / "quotes")) == 2
 
 
-def test_reported_is_written_when_present(tmp_path):
-    with_reported = record(reported=copy.deepcopy(RECORD["quotes"]))
-    written = write_parquet_tables([with_reported], tmp_path, "p")
-    assert "reported" in written
-    assert len(pd.read_parquet(tmp_path / "reported")) == 2
-    assert "reported" not in write_parquet_tables([RECORD], tmp_path / "other", "p")
+def test_reported_speech_is_a_table_of_its_own(tmp_path):
+    written = write_parquet_tables([RECORD, ERROR_RECORD], tmp_path, "p")
+    assert written["reported"] == tmp_path / "reported" / "p.parquet"
+    reported = pd.read_parquet(tmp_path / "reported")
+    assert reported["id"].tolist() == ["r0", "r1"]
+    assert reported["kind"].tolist() == ["reported", "reported"]
+    assert reported["speaker_name"].tolist() == ["Jane Doe", pd.NA]
+    assert pq.read_schema(written["reported"]).metadata[b"quotekit_table"] == b"reported"
+    assert arrow_schema("reported").names == arrow_schema("quotes").names
+    # a shard of error records (or of old records) has the table too, empty
+    old = copy.deepcopy(RECORD)
+    del old["reported"]
+    written = write_parquet_tables([old, ERROR_RECORD], tmp_path / "other", "p")
+    assert pd.read_parquet(written["reported"]).empty
 
 
 @pytest.mark.parametrize("name", ["", "  ", "a/b", "../up", ".hidden", "_meta", None, 3])

@@ -8,7 +8,8 @@ pandas or pyarrow. The tables (docs/tables.md):
 - ``entities``, ``sources``: one row per entity and per source.
 - ``articles``: one row per record, failed ones included (counts null for those).
 - ``errors``: one row per error record (an input that failed).
-- ``reported``: like ``quotes``, only when a record has a ``reported`` list.
+- ``reported``: one row per reported-speech record, with the quotes' columns:
+  ``kind`` is ``"reported"``, ``rule`` null, ``start``/``end`` the content's offsets.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ __all__ = [
     "ENTITY_COLUMNS",
     "ERROR_COLUMNS",
     "QUOTE_COLUMNS",
+    "REPORTED_KIND",
     "SOURCE_COLUMNS",
     "TABLES",
     "Rows",
@@ -88,7 +90,7 @@ ERROR_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("message", "str?"),
     ("input", "str?"),
 )
-#: Every table's columns; ``reported`` (a later key of the output) has the quotes' columns.
+#: Every table's columns; ``reported`` has the quotes' columns (so the two concatenate).
 COLUMNS: dict[str, tuple[tuple[str, Kind], ...]] = {
     "quotes": QUOTE_COLUMNS,
     "entities": ENTITY_COLUMNS,
@@ -97,8 +99,10 @@ COLUMNS: dict[str, tuple[tuple[str, Kind], ...]] = {
     "errors": ERROR_COLUMNS,
     "reported": QUOTE_COLUMNS,
 }
-#: The tables every result has; ``reported`` is added when a record has that key.
-TABLES = ("quotes", "entities", "sources", "articles", "errors")
+#: The tables every result has (``reported`` is empty for records without that key).
+TABLES = ("quotes", "entities", "sources", "articles", "errors", "reported")
+#: The ``kind`` of a row of the ``reported`` table.
+REPORTED_KIND = "reported"
 
 
 def iter_records(items: Iterable[Any], function: str) -> Iterator[Mapping[str, Any]]:
@@ -134,7 +138,7 @@ def collect_rows(items: Iterable[Any], function: str) -> Rows:
     """The rows of every table for all ``items`` (see ``record_rows``).
 
     RETURNS (dict): table name -> list of row tuples in ``COLUMNS[name]`` order;
-        every name of ``TABLES`` is present, ``reported`` when a record had it.
+        every name of ``TABLES`` is present.
     """
     rows: Rows = {name: [] for name in TABLES}
     for index, record in enumerate(iter_records(items, function)):
@@ -187,10 +191,10 @@ def _article_rows(article_id: str | None, record: Mapping[str, Any]) -> Rows:
         "articles": [(article_id, len(quotes), len(entities), len(sources), None)],
         "errors": [],
     }
-    if "reported" in record:
-        rows["reported"] = [
-            _quote_row(article_id, q, names, source_names) for q in record["reported"]
-        ]
+    rows["reported"] = [
+        _quote_row(article_id, r, names, source_names, kind=REPORTED_KIND)
+        for r in record.get("reported") or ()
+    ]
     return rows
 
 
@@ -199,21 +203,23 @@ def _quote_row(
     q: Mapping[str, Any],
     names: Mapping[str, str],
     source_names: Mapping[str, str],
+    kind: str | None = None,
 ) -> Row:
+    """A quote's row; with ``kind``, a reported-speech record's (no kind, no rule)."""
     speaker, via = _opt_str(q["speaker"], "speaker"), _opt_str(q["via"], "via")
     return (
         article_id,
         _str(q["id"], "id"),
         _int(q["start"], "start"),
         _int(q["end"], "end"),
-        _str(q["kind"], "kind"),
+        kind if kind is not None else _str(q["kind"], "kind"),
         speaker,
         names.get(speaker) if speaker is not None else None,
         *_span(q["speaker_mention"], "speaker_mention"),
         *_span(q["cue"], "cue"),
         via,
         source_names.get(via) if via is not None else None,
-        _opt_str(q.get("rule"), "rule"),
+        None if kind is not None else _opt_str(q.get("rule"), "rule"),
         _str(q["text"], "text"),
     )
 

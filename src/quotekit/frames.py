@@ -2,7 +2,8 @@
 
 ``to_frames`` turns ``Article`` objects or ``Article.to_dict()`` records (JSONL
 lines, error records included) into one DataFrame per table; ``write_quotes_csv``
-streams the quotes table as CSV with the standard library. The columns are those of
+streams the quotes table as CSV with the standard library (with ``reported=True``,
+each article's reported speech after its quotes, ``kind`` "reported"). The columns are those of
 ``quotekit.flatten.COLUMNS`` (docs/tables.md); ``quotekit.parquet`` writes the same
 tables as a Parquet dataset.
 
@@ -49,9 +50,10 @@ def to_frames(articles: Iterable[Any]) -> dict[str, pd.DataFrame]:
         JSONL lines, error records included), or a mix.
     RETURNS (dict[str, DataFrame]): ``"quotes"``, ``"entities"``, ``"sources"`` (one
         row per quote, entity, source), ``"articles"`` (one row per record, failed
-        ones included), ``"errors"`` (one row per error record), and ``"reported"``
-        when a record has that key. ``article_id`` is every table's first column;
-        each table has its columns and dtypes even when it has no rows.
+        ones included), ``"errors"`` (one row per error record) and ``"reported"``
+        (one row per reported-speech record, the quotes' columns, ``kind``
+        "reported"). ``article_id`` is every table's first column; each table has
+        its columns and dtypes even when it has no rows.
     RAISES (QuotekitError): ``E090`` without pandas; ``E092``/``E093`` for an input
         that is not articles or records; ``E094`` for a malformed record.
     """
@@ -75,33 +77,43 @@ def table_frame(pd: Any, name: str, rows: list[Row]) -> pd.DataFrame:
     return pd.DataFrame(data, columns=[c for c, _ in columns])
 
 
-def quotes_csv_rows(records: Iterable[Any]) -> Iterator[list[str]]:
+def quotes_csv_rows(records: Iterable[Any], *, reported: bool = False) -> Iterator[list[str]]:
     """The quotes of ``records`` as CSV rows (without the header, ``QUOTE_CSV_HEADER``).
 
     records (iterable): ``Article`` objects and/or ``to_dict()`` records; error
         records give no rows. Consumed lazily, one record at a time.
-    YIELDS (list[str]): one row per quote, in the quotes table's column order; a
-        null is an empty field.
+    reported (bool): also each record's reported speech, after its quotes: rows of
+        the ``reported`` table (``kind`` "reported", ``rule`` empty), as
+        ``quotekit extract --format csv`` writes them.
+    YIELDS (list[str]): one row per quote (and reported speech), in the quotes
+        table's column order; a null is an empty field.
     RAISES (QuotekitError): ``E092``/``E093``/``E094`` as ``to_frames``.
     """
+    tables = ("quotes", "reported") if reported else ("quotes",)
     for index, record in enumerate(iter_records(records, "quotes_csv_rows")):
-        for row in record_rows(record, index).get("quotes", ()):
-            yield ["" if value is None else str(value) for value in row]
+        rows = record_rows(record, index)
+        for table in tables:
+            for row in rows.get(table, ()):
+                yield ["" if value is None else str(value) for value in row]
 
 
-def write_quotes_csv(records: Iterable[Any], fh: TextIO, *, header: bool = True) -> int:
+def write_quotes_csv(
+    records: Iterable[Any], fh: TextIO, *, header: bool = True, reported: bool = False
+) -> int:
     """Write one CSV row per quote to ``fh`` (stdlib ``csv``, the ``excel`` dialect).
 
     records (iterable): ``Article`` objects and/or ``to_dict()`` records.
     fh (TextIO): a text file opened with ``newline=""`` (quotes may hold newlines).
     header (bool): write ``QUOTE_CSV_HEADER`` first (pass False to append to a file).
-    RETURNS (int): the number of quotes written.
+    reported (bool): also write each article's reported speech after its quotes
+        (``kind`` "reported"; see ``quotes_csv_rows``).
+    RETURNS (int): the number of rows written (quotes, and reported speech if asked).
     """
     writer = csv.writer(fh)
     if header:
         writer.writerow(QUOTE_CSV_HEADER)
     n = 0
-    for row in quotes_csv_rows(records):
+    for row in quotes_csv_rows(records, reported=reported):
         writer.writerow(row)
         n += 1
     return n

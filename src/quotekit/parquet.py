@@ -2,8 +2,8 @@
 
 ``write_parquet_tables(records, "out", "part-00000", metadata)`` writes
 ``out/quotes/part-00000.parquet``, ``out/entities/...``, ``out/sources/...``,
-``out/articles/...`` and ``out/errors/...`` (and ``out/reported/...`` when a record
-has that key), each with the columns of ``quotekit.flatten.COLUMNS``, the same
+``out/articles/...``, ``out/errors/...`` and ``out/reported/...`` (reported speech,
+with the quotes' columns), each with the columns of ``quotekit.flatten.COLUMNS``, the same
 Arrow schema in every shard (an empty shard included), and ``metadata`` (such as
 ``quotekit.provenance.provenance_metadata(nlp)``) in the file's key-value metadata.
 ``pandas.read_parquet("out/quotes")`` then reads the whole table, across shards,

@@ -1,7 +1,8 @@
 """``quotekit extract --format csv`` and ``--format parquet``: stdout, --output-dir, --resume.
 
 Most tests replace the pipeline with a stand-in that turns every input into the
-hand-made record of tests/table_articles.py (two quotes, two entities, a source), so
+hand-made record of tests/table_articles.py (two quotes, two reported speeches, two
+entities, a source), so
 they run in milliseconds; the ``model`` test runs the real pipeline on invented
 articles and checks the provenance each output carries.
 """
@@ -43,18 +44,26 @@ def _csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def test_csv_on_stdout_one_row_per_quote(tmp_path, records_processor):
+def test_csv_on_stdout_one_row_per_quote_then_reported_speech(tmp_path, records_processor):
     write_shard(tmp_path / "a.jsonl", ["a1", "a2", "a3"], broken={2: "{not json"})
     code, out, _ = run([str(tmp_path / "a.jsonl"), "--input-format", "jsonl", "--format", "csv"])
     assert code == 1  # the broken line: an error record, no rows
     rows = _csv_rows(out)
     assert tuple(rows[0]) == QUOTE_CSV_HEADER
-    assert [(r[0], r[1]) for r in rows[1:]] == [
-        ("a1", "q0"),
-        ("a1", "q1"),
-        ("a2", "q0"),
-        ("a2", "q1"),
+    kind = QUOTE_CSV_HEADER.index("kind")
+    assert [(r[0], r[1], r[kind]) for r in rows[1:]] == [
+        ("a1", "q0", "full"),
+        ("a1", "q1", "partial"),
+        ("a1", "r0", "reported"),
+        ("a1", "r1", "reported"),
+        ("a2", "q0", "full"),
+        ("a2", "q1", "partial"),
+        ("a2", "r0", "reported"),
+        ("a2", "r1", "reported"),
     ]
+    reported = dict(zip(rows[0], rows[3]))
+    assert reported["speaker_name"] == "Jane Doe" and reported["via_name"] == "Harbour Herald"
+    assert reported["text"] == "the harbour would close, soon" and reported["rule"] == ""
     first = dict(zip(rows[0], rows[1]))
     assert first["speaker_name"] == "Jane Doe" and first["via_name"] == "Harbour Herald"
     assert first["text"] == 'We said, "no",\nand\r\nwe left'  # quoted, reads back whole
@@ -70,7 +79,7 @@ def test_csv_in_output_dir_and_resume(tmp_path, records_processor):
     assert names == ["feb.csv", "feb.csv.done", "jan.csv", "jan.csv.done"]
     with open(out / "jan.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
-    assert len(rows) == 1 + 3 * 2
+    assert len(rows) == 1 + 3 * (2 + 2)
     manifest = json.loads((out / "jan.csv.done").read_text())
     assert manifest["format"] == "csv" and manifest["records"] == 3
     assert manifest["outputs"] == {"jan.csv": (out / "jan.csv").stat().st_size}
@@ -90,12 +99,14 @@ def test_parquet_dataset_per_table(tmp_path, records_processor):
     out = tmp_path / "out"
     code, _, _ = run([str(tmp_path / "in"), "--format", "parquet", "--output-dir", str(out)])
     assert code == 1
-    for table in ("quotes", "entities", "sources", "articles", "errors"):
+    for table in ("quotes", "reported", "entities", "sources", "articles", "errors"):
         files = sorted(p.name for p in (out / table).iterdir())
         assert files == ["empty.parquet", "feb.parquet", "jan.parquet"], table
     # each table reads whole, across shards
     quotes = pd.read_parquet(out / "quotes")
     assert len(quotes) == 4 * 2 and set(quotes["article_id"]) == {"j1", "f1", "f2", "f3"}
+    reported = pd.read_parquet(out / "reported")
+    assert len(reported) == 4 * 2 and set(reported["kind"]) == {"reported"}
     assert len(pd.read_parquet(out / "entities")) == 4 * 2
     assert len(pd.read_parquet(out / "sources")) == 4
     assert len(pd.read_parquet(out / "articles")) == 5
@@ -104,7 +115,8 @@ def test_parquet_dataset_per_table(tmp_path, records_processor):
     manifest = json.loads((out / "jan.parquet.done").read_text())
     assert manifest["format"] == "parquet" and (manifest["records"], manifest["failed"]) == (2, 1)
     assert sorted(manifest["outputs"]) == [
-        f"{t}/jan.parquet" for t in sorted(("quotes", "entities", "sources", "articles", "errors"))
+        f"{t}/jan.parquet"
+        for t in sorted(("quotes", "reported", "entities", "sources", "articles", "errors"))
     ]
 
 
@@ -184,6 +196,8 @@ def test_help_lists_formats_examples_and_exit_codes(capsys):
 @pytest.mark.model
 def test_real_run_outputs_validate_and_carry_provenance(tmp_path):
     write_shard(tmp_path / "in" / "a.jsonl", ["a1", "a2", "a3"])
+    with open(tmp_path / "in" / "a.jsonl", "a", encoding="utf-8") as fh:  # reported speech
+        fh.write(json.dumps({"id": "a4", "text": "Mara Vos said the bridge would reopen."}) + "\n")
     out = tmp_path / "out"
     code, _, _ = run([str(tmp_path / "in"), "--output-dir", str(out / "j"), "--quiet"])
     assert code == 0
@@ -191,7 +205,8 @@ def test_real_run_outputs_validate_and_carry_provenance(tmp_path):
     for rec in lines:
         validate_record(rec)
     n_quotes = sum(len(rec["quotes"]) for rec in lines)
-    assert n_quotes >= 3
+    n_reported = sum(len(rec["reported"]) for rec in lines)
+    assert n_quotes >= 3 and n_reported >= 1
     prov = json.loads((out / "j" / "a.jsonl.done").read_text())["provenance"]
     assert prov["quotekit_version"] == quotekit.__version__
     assert prov["model"].startswith("en_core_web_sm") and prov["model_version"]
@@ -201,6 +216,7 @@ def test_real_run_outputs_validate_and_carry_provenance(tmp_path):
         [str(tmp_path / "in"), "--format", "parquet", "--output-dir", str(out / "p"), "--quiet"]
     )
     assert code == 0 and len(pd.read_parquet(out / "p" / "quotes")) == n_quotes
+    assert len(pd.read_parquet(out / "p" / "reported")) == n_reported
     from quotekit.provenance import provenance_from_metadata
 
     meta = provenance_from_metadata(pq.read_schema(out / "p" / "quotes" / "a.parquet").metadata)
@@ -209,4 +225,4 @@ def test_real_run_outputs_validate_and_carry_provenance(tmp_path):
     code, text, _ = run(
         [str(tmp_path / "in" / "a.jsonl"), "--input-format", "jsonl", "--format", "csv"]
     )
-    assert code == 0 and len(_csv_rows(text)) == 1 + n_quotes
+    assert code == 0 and len(_csv_rows(text)) == 1 + n_quotes + n_reported

@@ -21,11 +21,14 @@ FORMAT_HELP = {
     "with --output-dir, JSONL files",
     "jsonl": "one JSON object a line, one line per input, in input order; with "
     "--output-dir, one <shard>.jsonl per input shard",
-    "table": "a readable terminal view of each article's quotes, speakers and sources",
-    "csv": "one row per quote (article id, speaker and via names, offsets), header "
-    "first; with --output-dir, one <shard>.csv per input shard",
-    "parquet": "needs --output-dir D: D/quotes/, D/entities/, D/sources/, D/articles/ "
-    "and D/errors/, each a Parquet dataset with one <shard>.parquet per input shard",
+    "table": "a readable terminal view of each article's quotes, reported speech, "
+    "speakers and sources",
+    "csv": "one row per quote, then per reported speech (kind 'reported'), with article "
+    "id, speaker and via names, offsets; header first; with --output-dir, one "
+    "<shard>.csv per input shard",
+    "parquet": "needs --output-dir D: D/quotes/, D/reported/, D/entities/, D/sources/, "
+    "D/articles/ and D/errors/, each a Parquet dataset with one <shard>.parquet per "
+    "input shard",
 }
 #: Formats that need an output directory.
 DIRECTORY_FORMATS = ("parquet",)
@@ -74,7 +77,8 @@ class StreamWriter:
         if self.fmt == "json":
             self.outputs.append(out)
         elif self._csv is not None:
-            self._csv.writerows([encodable(c) for c in row] for row in quotes_csv_rows([out]))
+            rows = quotes_csv_rows([out], reported=True)
+            self._csv.writerows([encodable(c) for c in row] for row in rows)
         else:
             write_record(out, self.fmt, self.stdout)
 
@@ -85,7 +89,8 @@ class StreamWriter:
 
 
 def format_table(article: dict[str, Any]) -> str:
-    """A readable terminal view: each quote with its speaker and relay."""
+    """A readable terminal view: each quote with its speaker and relay, then each
+    reported speech (kind ``[reported]``) alike."""
     ents = {e["id"]: e for e in article.get("entities", ())}
     srcs = {s["id"]: s for s in article.get("sources", ())}
     lines = [f"== {article.get('id') or '(no id)'}"]
@@ -95,15 +100,9 @@ def format_table(article: dict[str, Any]) -> str:
     if not article["quotes"]:
         lines.append("   (no quotes)")
     for q in article["quotes"]:
-        speaker = ents[q["speaker"]]["name"] if q.get("speaker") in ents else None
-        mention = (q.get("speaker_mention") or {}).get("text")
-        who = speaker or (f"({mention})" if mention else "?")
-        via = srcs[q["via"]]["name"] if q.get("via") in srcs else ""
-        text = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
-        lines.append(
-            f"  {q['id']:>4}  {who:<24.24} {'via ' + via if via else '':<18.18} "
-            f"[{q['kind']}] {text}"
-        )
+        lines.append(_attribution_line(q, q["kind"], ents, srcs))
+    for r in article.get("reported") or ():
+        lines.append(_attribution_line(r, "reported", ents, srcs))
     people = [e["name"] for e in article["entities"] if e["type"] == "PERSON"]
     countries = [f"{e['name']} ({e['iso']})" for e in article["entities"] if e["type"] == "COUNTRY"]
     orgs = [e["name"] for e in article["entities"] if e["type"] == "ORG"]
@@ -117,3 +116,15 @@ def format_table(article: dict[str, Any]) -> str:
         if items:
             lines.append(f"  {label}: {'; '.join(items)}")
     return "\n".join(lines)
+
+
+def _attribution_line(
+    q: dict[str, Any], kind: str, ents: dict[str, Any], srcs: dict[str, Any]
+) -> str:
+    """One row of the table view: id, speaker, via, ``[kind]`` and the (shortened) text."""
+    speaker = ents[q["speaker"]]["name"] if q.get("speaker") in ents else None
+    mention = (q.get("speaker_mention") or {}).get("text")
+    who = speaker or (f"({mention})" if mention else "?")
+    via = srcs[q["via"]]["name"] if q.get("via") in srcs else ""
+    text = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
+    return f"  {q['id']:>4}  {who:<24.24} {'via ' + via if via else '':<18.18} [{kind}] {text}"

@@ -1,7 +1,7 @@
 """Shard outputs, their manifests and the atomic writers behind ``--resume``.
 
 A shard becomes one output per ``--format``: ``<stem>.jsonl`` (``ShardWriter``),
-``<stem>.csv`` (``CsvShardWriter``: one row per quote), or ``<table>/<stem>.parquet``
+``<stem>.csv`` (``CsvShardWriter``: one row per quote or reported speech), or ``<table>/<stem>.parquet``
 for every table (``ParquetShardWriter``, through ``quotekit.parquet``). Output is
 written to hidden temporary files in the output directory (``.<name>.<pid>.tmp``),
 flushed and fsynced, then renamed into place with ``os.replace``; after the rename
@@ -231,7 +231,8 @@ class ShardWriter:
 
 
 class CsvShardWriter(ShardWriter):
-    """One CSV row per quote (``quotekit.frames.QUOTE_CSV_HEADER``), header first."""
+    """One CSV row per quote (``quotekit.frames.QUOTE_CSV_HEADER``), header first; each
+    article's reported speech follows its quotes (``kind`` "reported")."""
 
     format = "csv"
 
@@ -245,7 +246,7 @@ class CsvShardWriter(ShardWriter):
 
     def write(self, out: dict[str, Any]) -> None:
         self._open()
-        self._csv.writerows(quotes_csv_rows([out]))
+        self._csv.writerows(quotes_csv_rows([out], reported=True))
         self._count(out)
 
 
