@@ -13,9 +13,8 @@ import pytest
 from test_render import nasty_article, parse, quote_marks, squash
 
 import quotekit
-from quotekit.model import Article, Entity, Mention, Quote
+from quotekit.model import Article, Entity, Mention, Quote, Reported
 from quotekit.notebook import ArticlesView
-from quotekit.render import render_notebook
 
 
 def _long_article() -> Article:
@@ -30,7 +29,10 @@ def test_repr_is_one_short_line():
     a = _long_article()
     assert len(a.text) > 6000
     r = repr(a)
-    assert r == f"<Article id='harbour-7': 1 quotes, 1 entities, 0 sources, {len(a.text):,} chars>"
+    assert r == (
+        f"<Article id='harbour-7': 1 quotes, 0 reported, 1 entities, 0 sources, "
+        f"{len(a.text):,} chars>"
+    )
     assert "\n" not in r and "sail" not in r
     assert repr(Article(None, "")).startswith("<Article id=None: 0 quotes")
 
@@ -122,20 +124,38 @@ def test_show_rejects_bad_limit(limit):
         quotekit.show([nasty_article()], limit=limit)
 
 
-@attrs.frozen
-class _WithReported(Article):
-    reported: tuple[Quote, ...] = ()
-
-
-def test_reported_speech_gets_its_own_table():
+def test_reported_speech_gets_its_own_table_and_mark():
     a = nasty_article()
-    r = Quote("r0", 0, 10, "they lost", "full", speaker="e0")
-    with_reported = _WithReported(a.id, a.text, a.quotes, a.entities, a.sources, (r,))
-    root = parse(render_notebook([with_reported]))
+    start = a.text.index("Someone added")
+    r0 = Reported("r0", start, start + 13, "Someone added", speaker="e0", via="s0")
+    r1 = Reported("r1", 0, 11, "Tom & Jerry", speaker_mention=Mention(0, 3, "Tom"))
+    with_reported = attrs.evolve(a, reported=(r1, r0))
+    root = parse(with_reported._repr_html_())
     tables = list(root.find_all("table", "qk-nb-table"))
     assert [t.find("caption").text() for t in tables] == ["Quotes", "Reported speech"]
-    row = [td.text() for td in tables[1].find_all("td")]
-    assert row == ["r0", "they lost", "Marie <Curie>-Dupont", ""]
+    assert [th.text() for th in tables[1].find_all("th")] == [
+        "id",
+        "what was said",
+        "speaker",
+        "via",
+    ]
+    rows = [[td.text() for td in tr.find_all("td")] for tr in tables[1].find_all("tr")][1:]
+    assert rows == [
+        ["r1", "Tom & Jerry", "(Tom)", ""],
+        ["r0", "Someone added", "Marie <Curie>-Dupont", "AFP <agency>"],
+    ]
+    body = list(tables[1].find_all("tr"))[1:]
+    assert [tr.attrs["data-reported-id"] for tr in body] == ["r1", "r0"]
+    # in the text: marked, labelled "reported", and the text still reads as written
+    mark = root.find("span", "qk-reported", data_reported_id="r0")
+    assert (
+        mark.text() == "Someone added" and mark.attrs["data-speaker-name"] == "Marie <Curie>-Dupont"
+    )
+    label = root.find("span", "qk-label-reported", data_reported_id="r0")
+    assert squash(label.text()) == "reported Marie <Curie>-Dupont via AFP <agency>"
+    text_div = root.find("div", "qk-nb-text")
+    assert squash(text_div.text(skip_class="qk-label")) == squash(a.text)
+    assert "2 reported" in root.find("header").text()
     assert len(list(parse(a._repr_html_()).find_all("table"))) == 1
 
 

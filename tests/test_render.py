@@ -15,10 +15,11 @@ import struct
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from quotekit.model import Article, Entity, Mention, Quote, Source
+from quotekit.model import Article, Entity, Mention, Quote, Reported, Source
 from quotekit.render import flag, render_html
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -340,6 +341,121 @@ def test_overlaps_and_crossings_still_nest():
     assert root.find("section", id="a1") and root.find("nav", "qk-toc")
 
 
+# ------------------------------------------------------------- reported speech
+HARBOUR = (
+    "Ina Berg said the harbour would reopen, calling the repairs \u201ca small miracle\u201d "
+    "for the town.\n\n"
+    "\u201cWe are ready,\u201d she said, adding that tolls would stay low.\n\n"
+    "Officials said the ferry would run again\n\nby June, the Harbour Herald reported."
+)
+
+
+def reported_article() -> Article:
+    """Reported speech holding a partial quote, one relayed by a newspaper, one that
+    starts inside a quote (a stand-in for a bad record), and one over a paragraph break
+    with no one attributed."""
+    t = HARBOUR
+    berg = Entity("e0", "PERSON", "Ina Berg", ("Ina Berg",), (_m(t, "Ina Berg"),))
+    herald = Source("s0", "Harbour Herald", "newspaper", ("cited",), (_m(t, "Harbour Herald"),))
+    q0 = _quote(t, "q0", "a small miracle", speaker="e0", mention=_m(t, "Ina Berg"), kind="partial")
+    q1 = _quote(t, "q1", "We are ready,", speaker="e0", mention=_m(t, "she"))
+
+    def said(rid: str, words: str, **kw: Any) -> Reported:
+        m = _m(t, words)
+        return Reported(rid, m.start, m.end, words, **kw)
+
+    r0 = said(
+        "r0",
+        "the harbour would reopen, calling the repairs \u201ca small miracle\u201d for the town",
+        speaker="e0",
+        speaker_mention=_m(t, "Ina Berg"),
+        cue=_m(t, "said"),
+    )
+    r1 = said("r1", "ready,\u201d she said, adding that tolls", speaker="e0", via="s0")
+    r2 = said("r2", "the ferry would run again\n\nby June", speaker_mention=_m(t, "Officials"))
+    return Article("harbour", t, (q0, q1), (berg,), (herald,), (r0, r1, r2))
+
+
+def test_reported_speech_is_marked_and_labelled():
+    a = reported_article()
+    root = parse(a.to_html())
+    r0 = root.find("span", "qk-reported", data_reported_id="r0")
+    assert r0.attrs["id"] == "a0-r0" and r0.attrs["data-speaker-name"] == "Ina Berg"
+    assert squash(r0.text(skip_class="qk-label")) == squash(a.reported[0].text)
+    assert r0.attrs["title"] == "Reported speech by Ina Berg"
+    # the partial quote inside it is whole, with its own label
+    q0 = root.find("mark", "qk-quote", data_quote_id="q0")
+    assert r0 in list(q0.ancestors())
+    assert q0.text() == a.text[a.quotes[0].start : a.quotes[0].end]
+    assert q0.find("span", "qk-qtext").text() == "a small miracle"
+    # the label, after the content: the word "reported" (not a colour alone) and the
+    # speaker, linked to the side panel
+    label = root.find("span", "qk-label-reported", data_reported_id="r0")
+    assert squash(label.text()) == "reported Ina Berg"
+    assert label.find("span", "qk-rtag").text() == "reported"
+    href = label.find("a", "qk-who").attrs["href"]
+    assert root.find("li", id=href.lstrip("#")).attrs["data-entity-id"] == "e0"
+    # the text still reads as written
+    text = root.find("div", "qk-text")
+    assert squash(text.text(skip_class="qk-label")) == squash(a.text)
+
+
+def test_reported_speech_never_splits_a_quote():
+    a = reported_article()
+    root = parse(render_html([a]))
+    # r1 starts inside the quote q1: it is widened to begin with the quote's mark
+    r1 = root.find("span", "qk-reported", data_reported_id="r1")
+    q1 = root.find("mark", "qk-quote", data_quote_id="q1")
+    assert r1 in list(q1.ancestors())
+    assert q1.text() == "\u201cWe are ready,\u201d"
+    assert r1.attrs["data-via"] == "s0"
+    assert squash(root.find("span", "qk-label-reported", data_reported_id="r1").text()) == (
+        "reported Ina Berg via Harbour Herald"
+    )
+    for q in a.quotes:
+        [mark] = root.find_all("mark", data_quote_id=q.id)
+        assert mark.find("span", "qk-qtext").text() == q.text
+
+
+def test_unattributed_reported_speech_over_a_paragraph_break():
+    root = parse(render_html([reported_article()]))
+    pieces = list(root.find_all("span", "qk-reported", data_reported_id="r2"))
+    assert len(pieces) == 2 and "id" in pieces[0].attrs and "id" not in pieces[1].attrs
+    assert [p.text() for p in pieces] == ["the ferry would run again", "by June"]
+    assert all("qk-unattributed" in p.classes and p.attrs["data-speaker"] == "" for p in pieces)
+    assert "no named speaker" in pieces[0].attrs["title"]
+    [label] = root.find_all("span", "qk-label-reported", data_reported_id="r2")
+    assert "qk-label-none" in label.classes and squash(label.text()) == "reported Officials"
+    assert not list(label.find_all("a"))
+    assert root.find("span", "qk-speaker").text() == "Ina Berg"
+
+
+def test_reported_speech_in_the_panel_stats_and_legend():
+    root = parse(render_html([reported_article()]))
+    group = root.find("section", "qk-group-reported")
+    assert group.find("h3").text() == "Reported speech 3"
+    items = list(group.find_all("li"))
+    assert [li.attrs["data-reported-id"] for li in items] == ["r0", "r1", "r2"]
+    assert [li.find("a").attrs["href"] for li in items] == ["#a0-r0", "#a0-r1", "#a0-r2"]
+    assert squash(items[1].find("span", "qk-meta").text()) == "Ina Berg · via Harbour Herald"
+    assert squash(items[2].find("span", "qk-meta").text()) == "Officials (unresolved)"
+    assert "3 reported" in root.find("p", "qk-stats").text()
+    legend = root.find("ul", "qk-legend")
+    assert legend.find("span", "qk-reported").text() == "reported speech"
+    assert legend.find("span", "qk-label-reported").find("span", "qk-rtag").text() == "reported"
+    # an article without reported speech: no group, no count
+    plain = parse(render_html([nasty_article()]))
+    assert not list(plain.find_all("section", "qk-group-reported"))
+    assert "reported" not in plain.find("p", "qk-stats").text()
+
+
+def test_reported_style_is_more_than_a_colour():
+    page = render_html([reported_article()])
+    css = page[page.index("<style>") : page.index("</style>")]
+    assert ".qk-reported{border-bottom:2px dotted" in css
+    assert ".qk-label-reported{background:transparent" in css
+
+
 def test_empty_inputs():
     root = parse(render_html([]))
     assert "No articles" in root.text()
@@ -387,6 +503,7 @@ _PROBE = """<script>
             width: r.width, height: r.height}; }
   var mark = document.querySelector('mark.qk-quote');
   var label = document.querySelector('.qk-label');
+  var reported = document.querySelector('span.qk-reported[data-reported-id]');
   document.body.setAttribute('data-probe', JSON.stringify({
     width: window.innerWidth,
     text: box(document.querySelector('.qk-text')),
@@ -394,7 +511,8 @@ _PROBE = """<script>
     label: box(label),
     markBackground: getComputedStyle(mark).backgroundColor,
     labelColor: getComputedStyle(label).color,
-    labelBackground: getComputedStyle(label).backgroundColor
+    labelBackground: getComputedStyle(label).backgroundColor,
+    reportedBorder: reported ? getComputedStyle(reported).borderBottomStyle : null
   }));
 })();
 </script>"""
@@ -466,6 +584,16 @@ def test_example_in_headless_chromium(tmp_path):
         assert ("qk-unattributed" in m.classes) == (article.entity(q.speaker) is None)
         assert root.find("span", "qk-label", data_quote_id=q.id)
 
+    # Reported speech is marked and labelled "reported"; its label names the speaker.
+    assert article.reported, "the example has reported speech"
+    for r in article.reported:
+        assert root.find("span", "qk-reported", data_reported_id=r.id)
+        label = root.find("span", "qk-label-reported", data_reported_id=r.id)
+        assert label.find("span", "qk-rtag").text() == "reported"
+        speaker = article.entity(r.speaker)
+        if speaker is not None:
+            assert speaker.name in label.text()
+
     # The layout the browser computed: side by side on a desktop, stacked on a phone.
     probe_page = tmp_path / "probe.html"
     probe_page.write_text(
@@ -488,6 +616,7 @@ def test_example_in_headless_chromium(tmp_path):
         assert layout["markBackground"] not in ("rgba(0, 0, 0, 0)", "transparent")
         assert layout["labelColor"] != layout["labelBackground"]
         assert layout["label"]["width"] > 0 and layout["label"]["height"] > 0
+        assert layout["reportedBorder"] == "dotted"  # a dotted line, not a colour alone
 
     # A phone-sized screenshot.
     png = tmp_path / "page.png"

@@ -3,15 +3,18 @@
 ``render_html(articles)`` is one self-contained page: inline CSS, no scripts, fonts
 or images from anywhere. Each article is a ``<section>`` holding its text, with every
 quote highlighted and labelled with its speaker (linked to the side panel) and relay
-("via Interfax"), and a side panel of people, countries, organisations and news
-sources. ``render_notebook(articles)`` is the fragment that ``Article._repr_html_``
-and ``quotekit.show`` give a notebook: the marked-up text and a table of quotes.
+("via Interfax"), every reported speech underlined with a dotted line and labelled
+"reported" with its speaker, and a side panel of people, countries, organisations,
+news sources and reported speech. ``render_notebook(articles)`` is the fragment that
+``Article._repr_html_`` and ``quotekit.show`` give a notebook: the marked-up text and
+tables of quotes and reported speech.
 
 The HTML is written by jinja2 templates shipped in ``quotekit/templates/`` with
 autoescape on, so every value from an article is escaped. The marked-up text is
 built here from offsets in one pass over sorted open/close events, with the text
-escaped by ``markupsafe``. Marks nest in levels: paragraphs > quotes > quote content >
-entity and source mentions. Within a level, overlapping spans are dropped (first
+escaped by ``markupsafe``. Marks nest in levels: paragraphs > reported speech > quotes >
+quote content > entity and source mentions (a reported span that starts or ends inside
+a quote is widened to the whole quote, so quotes are never split). Within a level, overlapping spans are dropped (first
 come, first kept); a span that crosses the boundary of a span of an outer level is
 split there, so the HTML always nests correctly. Only the first piece of a split
 span carries its ``id``. Hooks for tests and scripts:
@@ -21,11 +24,17 @@ span carries its ``id``. Hooks for tests and scripts:
   (``data-speaker=""`` and class ``qk-unattributed`` when nobody is attributed),
   whose ``.qk-qtext`` child holds exactly ``Quote.text``;
 - ``a.qk-who[data-quote-id]``, the speaker label after each quote;
+- ``span.qk-reported[data-reported-id][data-speaker][data-speaker-name][data-via]``
+  around reported speech (``id`` on its first piece; class ``qk-unattributed`` when
+  nobody is attributed), followed by its label
+  ``span.qk-label.qk-label-reported[data-reported-id]``, which reads "reported";
 - ``span.qk-ent[data-entity-id]`` and ``span.qk-src[data-source-id]`` for mentions;
 - ``li[data-entity-id]`` / ``li[data-source-id]`` in the side panel, with
   ``id="a{n}-{entity or source id}"``, the targets of the speaker links;
+- ``li[data-reported-id]`` in the side panel's "Reported speech" group;
 - in the notebook view, ``div.qk-nb`` > ``section.qk-nb-article[data-article-id]``
-  with ``table.qk-nb-table`` rows ``tr[data-quote-id]``.
+  with ``table.qk-nb-table`` rows ``tr[data-quote-id]`` (``tr[data-reported-id]`` in
+  the reported-speech table).
 """
 
 from __future__ import annotations
@@ -44,7 +53,7 @@ from markupsafe import Markup, escape
 from .text import paragraphs
 
 if TYPE_CHECKING:
-    from .model import Article, Entity, Quote
+    from .model import Article, Entity, Quote, Reported
 
 __all__ = ["flag", "render_html", "render_notebook"]
 
@@ -245,6 +254,55 @@ def _attrs(*pairs: tuple[str, Any]) -> str:
     return "".join(f' {name}="{_e(value)}"' for name, value in pairs)
 
 
+def _describe_reported(r: Reported, article: Article) -> tuple[str, str]:
+    """(visible speaker label, description) of reported speech."""
+    speaker = article.entity(r.speaker)
+    via = article.source(r.via)
+    if speaker is not None:
+        label, described = speaker.name, f"Reported speech by {speaker.name}"
+    elif r.speaker_mention is not None:
+        label = r.speaker_mention.text
+        described = f"Reported speech (\u201c{r.speaker_mention.text}\u201d, no named speaker)"
+    else:
+        label, described = "", "Reported speech, unattributed"
+    if via is not None:
+        described += f", via {via.name}"
+    return label, described
+
+
+def _reported_spans(article: Article, pfx: str, links: bool) -> list[_Span]:
+    """The reported-speech marks (the level outside quotes), each widened to the
+    whole of any quote it starts or ends inside."""
+    label_macro = _macros().reported_label
+    quotes = sorted((q.start, q.end) for q in article.quotes)
+    starts = [s for s, _ in quotes]
+
+    def around(at: int) -> tuple[int, int] | None:
+        """The quote ``at`` lies strictly inside, if any."""
+        i = bisect_right(starts, at) - 1
+        return quotes[i] if i >= 0 and quotes[i][0] < at < quotes[i][1] else None
+
+    spans: list[_Span] = []
+    for r in article.reported:
+        start, end = r.start, r.end
+        start = (around(start) or (start, 0))[0]
+        end = (around(end) or (0, end))[1]
+        speaker = article.entity(r.speaker)
+        via = article.source(r.via)
+        label, described = _describe_reported(r, article)
+        attrs = _attrs(
+            ("class", "qk-reported" + ("" if speaker else " qk-unattributed")),
+            ("data-reported-id", r.id),
+            ("data-speaker", speaker.id if speaker else ""),
+            ("data-speaker-name", speaker.name if speaker else ""),
+            ("data-via", via.id if via else ""),
+            ("title", described),
+        )
+        after = str(label_macro(r, speaker, via, label, pfx, links))
+        spans.append(_Span(start, end, 1, "span", attrs, f"{pfx}-{r.id}", after))
+    return spans
+
+
 def _quote_spans(article: Article, pfx: str, links: bool) -> tuple[list[_Span], list[_Span]]:
     """The quote marks (level 1) and their content spans (level 2)."""
     text = article.text
@@ -301,7 +359,8 @@ def _mention_spans(article: Article) -> list[_Span]:
                 f"{ent.name} \u00b7 {_TYPE_LABELS.get(ent.type, ent.type.lower())}"
                 + (f" {ent.iso}" if ent.iso else "")
             )
-    for q in article.quotes:
+    said: list[Quote | Reported] = [*article.quotes, *article.reported]
+    for q in said:
         speaker = q.speaker_mention
         if speaker is not None:
             d = slot(speaker.start, speaker.end)
@@ -324,8 +383,10 @@ def _article_text(article: Article, pfx: str, links: bool = True) -> Markup:
     paras = [_Span(a, b, 0, "p") for a, b in paragraphs(article.text, blank_line_separated=True)]
     if paras and _is_headline(article.text[paras[0].start : paras[0].end]):
         paras[0].attrs = ' class="qk-headline"'
+    reported = _reported_spans(article, pfx, links)
     quotes, contents = _quote_spans(article, pfx, links)
-    return Markup(_markup(article.text, [paras, quotes, contents, _mention_spans(article)]))
+    levels = [paras, reported, quotes, contents, _mention_spans(article)]
+    return Markup(_markup(article.text, levels))
 
 
 def _is_headline(para: str) -> bool:
@@ -362,6 +423,9 @@ def _panel_groups(article: Article) -> list[dict[str, Any]]:
     unatt = [q for q in article.quotes if article.entity(q.speaker) is None]
     if unatt:
         items["unattributed"].append({"kind": "unattributed", "quotes": unatt})
+    items["reported"] = [
+        {"kind": "reported", "reported": r, "row": _row(article, r)} for r in article.reported
+    ]
     counts = {key: len(group) for key, group in items.items()}
     counts["unattributed"] = len(unatt)
     return [
@@ -378,6 +442,7 @@ _GROUPS = (
     ("other", "Groups and places"),
     ("sources", "News sources"),
     ("unattributed", "Unattributed quotes"),
+    ("reported", "Reported speech"),
 )
 
 
@@ -394,27 +459,28 @@ def _view(article: Article, n: int, pfx: str, *, notebook: bool = False) -> dict
         "pfx": pfx,
         "name": article.id or f"Article {n + 1}",
         "total": len(article.quotes),
+        "reported": len(article.reported),
         "unattributed": sum(1 for q in article.quotes if article.entity(q.speaker) is None),
         "people": sum(1 for e in article.entities if e.type == "PERSON"),
         "text_html": _article_text(article, pfx, links=not notebook),
     }
     if notebook:
         view["quote_rows"] = [_row(article, q) for q in article.quotes]
-        view["reported_rows"] = [_row(article, r) for r in getattr(article, "reported", None) or ()]
+        view["reported_rows"] = [_row(article, r) for r in article.reported]
     else:
         view["groups"] = _panel_groups(article)
     return view
 
 
-def _row(article: Article, record: Any) -> dict[str, Any]:
+def _row(article: Article, record: Quote | Reported) -> dict[str, Any]:
     """One row of the notebook's table: a quote (or reported speech) and who said it."""
-    mention = getattr(record, "speaker_mention", None)
+    mention = record.speaker_mention
     return {
         "id": record.id,
         "text": record.text,
-        "speaker": article.entity(getattr(record, "speaker", None)),
+        "speaker": article.entity(record.speaker),
         "mention": mention.text if mention is not None else None,
-        "via": article.source(getattr(record, "via", None)),
+        "via": article.source(record.via),
     }
 
 
@@ -424,8 +490,9 @@ def render_html(articles: Sequence[Article] | Iterable[Article], title: str = "q
 
     Each article's text has its quotes highlighted, each labelled with its speaker
     (a link to the side panel) and relay; unattributed quotes are marked as such.
-    A side panel lists people, countries, organisations and news sources. No
-    external resources, no scripts; everything is escaped.
+    Reported speech is underlined with a dotted line and labelled "reported" with its
+    speaker. A side panel lists people, countries, organisations, news sources and
+    reported speech. No external resources, no scripts; everything is escaped.
 
     articles (Iterable[Article]): the articles, in page order.
     title (str): the page title.
@@ -439,7 +506,8 @@ def render_notebook(articles: Iterable[Article], *, limit: int | None = None) ->
     """The notebook view of articles: an HTML fragment for ``_repr_html_``.
 
     Each article shows its header (id and counts), its text in a scrolling box with
-    the quotes marked and labelled with their speakers, and a table of its quotes:
+    the quotes and reported speech marked and labelled with their speakers, and a
+    table of its quotes:
     id, quote, speaker (the entity's name, the unresolved mention in parentheses, or
     "unattributed") and via (the relaying news organisation); and a table of
     reported speech when the article has it. The CSS is inline and scoped under
