@@ -24,6 +24,8 @@ from gold_examples import (
     pq,
     pred,
     q,
+    reported_gold,
+    reported_prediction,
     span_of,
 )
 
@@ -264,3 +266,37 @@ def test_accented_gold_names_match_unaccented_predictions():
     r = evaluate([gold], [article_perfect_prediction()])
     assert r["entities"]["PERSON"]["tp"] == 1
     assert r["speaker"]["resolved"]["accuracy"] == 1.0
+
+
+# ----------------------------------------------------------- all attributions
+def test_polnear_gold_scores_all_attributions_and_leaves_the_quotes_alone():
+    with_reported = evaluate([reported_gold()], [reported_prediction()])
+    quotes_only = reported_prediction()
+    del quotes_only["reported"]
+    without = evaluate([reported_gold()], [quotes_only])
+    a = with_reported["all_attributions"]
+    assert (a["n_gold"], a["n_pred"], a["n_found"], a["n_source_right"], a["n_cue_right"]) == (
+        4,
+        4,
+        3,
+        2,
+        3,
+    )
+    assert without["all_attributions"]["n_found"] == 1
+    # every direct-quote figure is the same with or without reported speech
+    for report in (with_reported, without):
+        del report["all_attributions"]
+    assert with_reported == without
+    assert list(evaluate([reported_gold()], [reported_prediction()]))[-2:] == [
+        "all_attributions",
+        "errors",
+    ]
+
+
+def test_article_gold_has_no_all_attributions():
+    r = evaluate([article_gold()], [article_perfect_prediction()])
+    assert "all_attributions" not in r
+    mixed = evaluate(
+        [article_gold(), reported_gold()], [article_perfect_prediction(), reported_prediction()]
+    )
+    assert mixed["all_attributions"]["n_gold"] == 4  # the PolNeAR article's only

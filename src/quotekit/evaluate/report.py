@@ -1,6 +1,8 @@
 """The report: the printed table (with a baseline column) and the error listing.
 
 The JSON report is the dict ``evaluate`` returns; ``quotekit eval --json`` writes it.
+A report with ``all_attributions`` (PolNeAR gold) gets a second section, "All
+attributions (quotes and reported speech)", under the table.
 """
 
 from __future__ import annotations
@@ -64,13 +66,42 @@ def _rows(report: dict[str, Any]) -> dict[str, str]:
     return rows
 
 
+#: The heading of the all-attributions section.
+ATTRIBUTIONS_HEADING = "All attributions (quotes and reported speech)"
+
+
+def _ratio(x: float, right: float, out_of: float) -> str:
+    return f"{_pct(x)} ({int(right)}/{int(out_of)})"
+
+
+def _attribution_rows(report: dict[str, Any] | None) -> dict[str, str]:
+    """The rows of the all-attributions section (none without ``all_attributions``)."""
+    a = (report or {}).get("all_attributions")
+    if not a:
+        return {}
+    attributed = {k: a[f"attributed_{k}"] for k in ("precision", "recall", "f1")}
+    return {
+        "gold attributions": str(int(a["n_gold"])),
+        "predicted (counted)": str(int(a["n_pred"])),
+        "found": str(int(a["n_found"])),
+        "all  P / R / F1": _prf_cell(a),
+        "attributed  P / R / F1": _prf_cell(attributed),
+        "direct recall": _ratio(a["direct_recall"], a["n_direct_found"], a["n_direct"]),
+        "indirect recall": _ratio(a["indirect_recall"], a["n_indirect_found"], a["n_indirect"]),
+        "source accuracy": _ratio(a["source_accuracy"], a["n_source_right"], a["n_found"]),
+        "cue accuracy": _ratio(a["cue_accuracy"], a["n_cue_right"], a["n_found"]),
+    }
+
+
 def format_report(
     report: dict[str, Any], baseline: dict[str, Any] | None = None, baseline_name: str = "textacy"
 ) -> str:
     """Render a report as a table, with a baseline column when given.
 
     Percentages throughout; "P / R / F1" cells. Rows the baseline does not
-    produce (entities, sources, via, resolved speakers) show "-".
+    produce (entities, sources, via, resolved speakers) show "-". A report with
+    ``all_attributions`` (PolNeAR gold) has a second section under the table,
+    ``ATTRIBUTIONS_HEADING``, in the same columns.
     """
     ours = _rows(report)
     theirs = _rows(baseline) if baseline is not None else {}
@@ -83,17 +114,25 @@ def format_report(
             if not k.startswith(("PERSON", "COUNTRY", "ORG", "sources", "via"))
         }
     labels = list(ours) + [k for k in theirs if k not in ours]
-    w0 = max(len(k) for k in labels) + 2
-    w1 = max([len("quotekit")] + [len(v) for v in ours.values()]) + 3
+    ours_all, theirs_all = _attribution_rows(report), _attribution_rows(baseline)
+    w0 = max(len(k) for k in labels + list(ours_all)) + 2
+    w1 = max([len("quotekit")] + [len(v) for v in (*ours.values(), *ours_all.values())]) + 3
+    rule = "-" * (w0 + w1 + (22 if baseline is not None else 0))
     header = f"{'':<{w0}}{'quotekit':<{w1}}"
     if baseline is not None:
         header += baseline_name
-    lines = [header.rstrip(), "-" * (w0 + w1 + (22 if baseline is not None else 0))]
-    for k in labels:
-        line = f"{k:<{w0}}{ours.get(k, '-'):<{w1}}"
-        if baseline is not None:
-            line += theirs.get(k, "-")
-        lines.append(line.rstrip())
+    lines = [header.rstrip(), rule]
+    sections = [(labels, ours, theirs)]
+    if ours_all:
+        sections.append((list(ours_all), ours_all, theirs_all))
+    for n, (keys, mine, other) in enumerate(sections):
+        if n:
+            lines += ["", ATTRIBUTIONS_HEADING, rule]
+        for k in keys:
+            line = f"{k:<{w0}}{mine.get(k, '-'):<{w1}}"
+            if baseline is not None:
+                line += other.get(k, "-")
+            lines.append(line.rstrip())
     return "\n".join(lines)
 
 

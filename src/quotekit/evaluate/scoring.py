@@ -29,6 +29,11 @@ Speakers are judged on the quotes found at >0.3:
 Entities (PERSON and ORG by name or alias, COUNTRY by ISO code), sources (by name,
 alias or mention) and via (the relaying source of a found quote) are scored on
 article gold only. Names are compared after ``quotekit.text.normalise_name``.
+
+On PolNeAR gold, every annotated attribution (direct, indirect and mixed) is also
+scored against the quotes and reported speech together, by the rules of
+``quotekit.evaluate.attributions`` (the report's ``all_attributions``); the figures
+above, of direct quotes, do not change.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import Errors, QuotekitError
+from .attributions import score_attributions
 from .gold import locate_gold_quotes
 from .matching import (
     THRESHOLDS,
@@ -366,7 +372,9 @@ def evaluate(gold: list[dict[str, Any]], predictions: list[Prediction]) -> dict[
         per record.
     RETURNS (dict): JSON-serialisable nested metrics: counts, P/R/F1 per overlap
         threshold, speaker accuracies, attributed P/R/F1 and, for article gold,
-        entities, sources and via; plus "errors" (missed, false_positive,
+        entities, sources and via; for PolNeAR gold, "all_attributions" (every
+        annotated attribution against quotes and reported speech:
+        ``score_attributions``); plus "errors" (missed, false_positive,
         wrong_speaker, unlocated) for inspection.
     RAISES (QuotekitError): when the two lists differ in length (E052); a
         ``PredictionTypeError`` (also a ``TypeError``) for a prediction that is
@@ -375,6 +383,7 @@ def evaluate(gold: list[dict[str, Any]], predictions: list[Prediction]) -> dict[
     if len(gold) != len(predictions):
         raise QuotekitError(Errors.E052.format(gold=len(gold), predictions=len(predictions)))
     t = Tally()
+    attributions = []
     for g, p in zip(gold, predictions):
         p = as_prediction(p)
         fmt = g.get("format") or ("polnear" if "attributions" in g else "article")
@@ -382,7 +391,13 @@ def evaluate(gold: list[dict[str, Any]], predictions: list[Prediction]) -> dict[
         if fmt == "polnear":
             t.n_polnear += 1
             _eval_polnear(t, g, p)
+            attributions.append((g["text"], g.get("attributions") or [], p))
         else:
             t.n_article += 1
             _eval_article(t, g, p)
-    return build_report(t, len(gold))
+    report = build_report(t, len(gold))
+    if attributions:
+        errors = report.pop("errors")
+        report["all_attributions"] = score_attributions(attributions)
+        report["errors"] = errors
+    return report
