@@ -4,7 +4,8 @@ Prints, for the same texts in the same run (alternating rounds, medians):
 
 * throughput (words/s, articles/s) of the bare model (``spacy.load(name)``, its
   default pipeline, nothing excluded) through ``nlp.pipe(texts, batch_size=64)``,
-  of ``quotekit.extract_many`` (full extraction including ``Article`` building),
+  of ``quotekit.extract_many`` (full extraction including ``Article`` building,
+  with reported speech on, the default, and off: ``quotekit.load(reported=False)``),
   and of textacy's ``direct_quotations`` on top of the bare model; the ratio
   quotekit / bare spaCy;
 * the share of quotekit's time spent in each pipeline component, in ``Article``
@@ -125,13 +126,14 @@ def run_quotekit(
 ) -> dict[str, int]:
     import quotekit
 
-    n = quotes = 0
+    n = quotes = reported = 0
     for article in quotekit.extract_many(
         texts, nlp=nlp, batch_size=batch_size, n_process=n_process
     ):
         n += 1
         quotes += len(article.quotes)
-    return {"docs": n, "quotes": quotes}
+        reported += len(getattr(article, "reported", ()))
+    return {"docs": n, "quotes": quotes, "reported": reported}
 
 
 def run_textacy(nlp: Any, texts: list[str], batch_size: int = BATCH_SIZE) -> dict[str, int]:
@@ -172,15 +174,20 @@ def bench_throughput(
 ) -> None:
     words = n_words(texts)
     chars = sum(map(len, texts))
+    import quotekit
+
+    qk_off = quotekit.load(reported=False)
     systems: list[tuple[str, Callable[[], dict[str, int]]]] = [
         ("spaCy (bare)", lambda: run_bare(bare, texts)),
         ("quotekit", lambda: run_quotekit(qk, texts)),
+        ("quotekit (reported off)", lambda: run_quotekit(qk_off, texts)),
         ("textacy direct_quotations", lambda: run_textacy(bare, texts)),
     ]
     # Warm-up: first batches pay for lazy initialisation (vocab, tables, matchers).
     warm = texts[: min(8, len(texts))]
     run_bare(bare, warm)
     run_quotekit(qk, warm)
+    run_quotekit(qk_off, warm)
     run_textacy(bare, warm)
     times: dict[str, list[float]] = {name: [] for name, _ in systems}
     cpus: dict[str, list[float]] = {name: [] for name, _ in systems}
@@ -239,6 +246,9 @@ def bench_throughput(
         f"{verdict} bare spaCy ({(ratio - 1) * 100:+.1f}%)"
     )
     print(f"quotekit / bare spaCy throughput ratio (CPU time): {cratio:.3f}")
+    off = tb / statistics.median(times["quotekit (reported off)"])
+    res["ratio_quotekit_reported_off_over_bare"] = off
+    print(f"quotekit (reported off) / bare spaCy throughput ratio (wall): {off:.3f}")
     print(f"quotekit / textacy throughput ratio (wall): {tt / tq:.3f}")
     tx = infos["textacy direct_quotations"]
     print(

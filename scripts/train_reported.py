@@ -29,25 +29,37 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy
+
+from quotekit.components._attribution.reported import DENSE_SLOTS, vectors
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _parse(nlp: Any, path: Path, cache: Path | None) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The articles of a PolNeAR file and their Docs (with ``doc.tensor``, which the
+    model reads), parsed or read from the cache."""
+    import numpy
     from spacy.tokens import DocBin
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     target = cache / (path.stem + ".spacy") if cache else None
-    if target is not None and target.exists():
+    tensors = cache / (path.stem + ".tensors.npz") if cache else None
+    if target is not None and tensors is not None and target.exists() and tensors.exists():
         docs = list(DocBin().from_disk(target).get_docs(nlp.vocab))
-        if len(docs) == len(rows):
+        arrays = numpy.load(tensors)
+        if len(docs) == len(rows) == len(arrays.files):
+            for k, d in enumerate(docs):
+                d.tensor = arrays[f"t{k}"]
             return rows, docs
     docs = list(nlp.pipe((r["text"] for r in rows), batch_size=16))
-    if target is not None:
+    if target is not None and tensors is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
         db = DocBin(store_user_data=True)
         for d in docs:
             db.add(d)
         db.to_disk(target)
+        numpy.savez(tensors, **{f"t{k}": d.tensor for k, d in enumerate(docs)})
     return rows, docs
 
 
@@ -75,7 +87,8 @@ def _examples(nlp: Any, rows: list[dict[str, Any]], docs: list[Any]) -> list[Any
     return out
 
 
-def _fit(examples: list[Any], cfg: Any) -> tuple[dict[str, float], float]:
+def _fit(examples: list[Any], cfg: Any) -> tuple[dict[str, float], dict[str, list[float]], float]:
+    import scipy.sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -84,7 +97,9 @@ def _fit(examples: list[Any], cfg: Any) -> tuple[dict[str, float], float]:
     X = [{f: 1.0 for f in fl if f in keep} for ex in examples for fl in ex[4]]
     y = [lab for ex in examples for lab in ex[5]]
     vec = DictVectorizer()
-    M = vec.fit_transform(X).tocsr()
+    sparse = vec.fit_transform(X)
+    dense = numpy.array([_dense_row(ex[1], c) for ex in examples for c in ex[3]], dtype="float32")
+    M = scipy.sparse.hstack([sparse, scipy.sparse.csr_matrix(dense)]).tocsr()
     M.indices = M.indices.astype("int32")  # liblinear takes 32-bit indices only
     M.indptr = M.indptr.astype("int32")
     t = cfg["training"]
@@ -96,12 +111,26 @@ def _fit(examples: list[Any], cfg: Any) -> tuple[dict[str, float], float]:
     )
     model.fit(M, y)
     d = cfg["output"]["decimals"]
+    n = len(vec.get_feature_names_out())
+    coef = model.coef_[0]
     weights = {
         name: round(float(w), d)
-        for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+        for name, w in zip(vec.get_feature_names_out(), coef[:n])
         if round(float(w), d) != 0.0
     }
-    return weights, round(float(model.intercept_[0]), d)
+    width = dense.shape[1] // len(DENSE_SLOTS)
+    dense_w = {
+        slot: [round(float(w), d) for w in coef[n + k * width : n + (k + 1) * width]]
+        for k, slot in enumerate(DENSE_SLOTS)
+    }
+    return weights, dense_w, round(float(model.intercept_[0]), d)
+
+
+def _dense_row(doc: Any, c: Any) -> Any:
+    """The cue, content-head and source-head vectors side by side (zeros when absent)."""
+    width = doc.tensor.shape[1]
+    vecs = vectors(c, doc)
+    return numpy.concatenate([vecs.get(s, numpy.zeros(width, "float32")) for s in DENSE_SLOTS])
 
 
 def _predict(examples: list[Any], model: Any, threshold: float) -> list[Any]:
@@ -111,7 +140,7 @@ def _predict(examples: list[Any], model: Any, threshold: float) -> list[Any]:
 
     out = []
     for row, doc, index, cands, feats, _ in examples:
-        found = [(model.score(f), c) for c, f in zip(cands, feats)]
+        found = [(model.score(f, vectors(c, doc)), c) for c, f in zip(cands, feats)]
         pred: dict[str, Any] = dict(Article.from_doc(doc).to_dict())
         reported = []
         for c, _ in select(found, threshold, index.sent_starts):
@@ -154,13 +183,15 @@ def main(argv: list[str] | None = None) -> int:
     n_cand = sum(len(ex[3]) for ex in train)
     n_pos = sum(sum(ex[5]) for ex in train)
     print(f"train: {len(train)} articles, {n_cand} candidates, {n_pos} positive", file=sys.stderr)
-    weights, bias = _fit(train, cfg)
+    weights, dense, bias = _fit(train, cfg)
     th = cfg["threshold"]
     best: tuple[float, float, dict[str, float]] | None = None
     grid = round((th["high"] - th["low"]) / th["step"]) + 1
     for k in range(grid):
         thr = round(th["low"] + k * th["step"], 4)
-        model = ReportedModel(weights, bias, thr)
+        model = ReportedModel.from_dict(
+            {"weights": weights, "bias": bias, "threshold": thr, "dense": dense}
+        )
         figs = score_attributions(_predict(dev, model, thr))
         print(
             f"threshold {thr:.3f}: F1 {figs['f1']:.3f} attributed F1 "
@@ -180,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         "dev": {k: round(v, 4) for k, v in figs.items()},
         "threshold": thr,
         "bias": bias,
+        "dense": dense,
         "weights": dict(sorted(weights.items())),
     }
     target = args.output or ROOT / cfg["output"]["path"]

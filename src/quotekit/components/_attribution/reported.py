@@ -11,8 +11,8 @@ scores each; ``quotekit/data/reported.json`` holds its weights and threshold, bu
 by ``scripts/train_reported.py`` from PolNeAR train (see docs/reported-speech.md).
 
 Kept are the candidates that score at or above the threshold, best first, whose
-content neither overlaps a better one's by half nor lies mostly inside a direct
-quote (those are quote records already).
+content neither shares half of the longer content with a better one's nor lies
+mostly inside a direct quote (those are quote records already).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
+import numpy
 from spacy.tokens import Doc, Token
 
 from .index import CandidateIndex
@@ -40,7 +41,7 @@ COMPLEMENT_DEPS = {
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 #: Characters trimmed from both ends of a content span.
 EDGE = frozenset(" \n\t\r.,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`()[]\u2014\u2013-")
-#: Two contents overlapping by this share of the shorter one are the same attribution.
+#: Two contents overlapping by this share of the longer one are the same attribution.
 SAME_CONTENT = 0.5
 #: A content this much inside a direct quote is that quote.
 IN_QUOTE = 0.5
@@ -61,11 +62,15 @@ class Candidate:
 
 @attrs.frozen
 class ReportedModel:
-    """A logistic model: ``score = sigmoid(bias + sum of the features' weights)``."""
+    """A logistic model: ``score = sigmoid(bias + the sparse features' weights + the dense
+    weights . the token vectors (doc.tensor) of the cue, the content's head and the
+    source's head)``."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    #: slot name (DENSE_SLOTS) -> weight vector; empty for a model without them
+    dense: dict[str, numpy.ndarray] = attrs.field(factory=dict, eq=False)
     meta: dict[str, Any] = attrs.field(factory=dict, eq=False)
 
     @classmethod
@@ -74,15 +79,41 @@ class ReportedModel:
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
-            meta={k: v for k, v in data.items() if k not in ("weights", "bias", "threshold")},
+            dense={
+                str(k): numpy.asarray(v, dtype="float32")
+                for k, v in (data.get("dense") or {}).items()
+            },
+            meta={
+                k: v for k, v in data.items() if k not in ("weights", "bias", "threshold", "dense")
+            },
         )
 
-    def score(self, features: list[str]) -> float:
+    def score(self, features: list[str], vectors: dict[str, numpy.ndarray] | None = None) -> float:
         w = self.weights
         z = self.bias + sum(w.get(f, 0.0) for f in features)
+        for slot, vec in (vectors or {}).items():
+            wd = self.dense.get(slot)
+            if wd is not None and wd.shape == vec.shape:
+                z += float(wd @ vec)
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
+
+
+#: The tokens whose vectors (``doc.tensor`` rows) the model reads.
+DENSE_SLOTS = ("cue", "content", "source")
+
+
+def vectors(c: Candidate, doc: Doc) -> dict[str, numpy.ndarray]:
+    """The token vectors of a candidate's cue, content head and source head (none when
+    the Doc has no tensor, e.g. a pipeline without ``tok2vec`` output)."""
+    tensor = doc.tensor
+    if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(doc):
+        return {}
+    out = {"cue": tensor[c.cue], "content": tensor[c.comp]}
+    if c.source is not None:
+        out["source"] = tensor[c.source]
+    return out
 
 
 # ---------------------------------------------------------------------- candidates
@@ -188,6 +219,14 @@ def _stem(word: str) -> str:
     return word
 
 
+def _word(tok: Token) -> str:
+    """A word as a feature: names stand for their kind (a name learnt from one corpus's
+    people would not carry over to another's)."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return "<" + (tok.ent_type_ or "propn") + ">"
+    return tok.lower_
+
+
 def _token_class(tok: Token, index: CandidateIndex) -> str:
     """What a source head is: pronoun, a typed entity, a proper or common noun."""
     eid = index.tok_ent[tok.i]
@@ -216,8 +255,8 @@ def features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
         "dep=" + cue.dep_,
         "kdep=" + c.kind + "|" + cue.dep_,
         "ctag=" + comp.tag_,
-        "cw=" + comp.lower_,
-        "scw=" + stem + "|" + _stem(comp.lower_),
+        "cw=" + _word(comp),
+        "scw=" + stem + "|" + _stem(_word(comp)),
     ]
     marks = {g.lower_ for g in comp.children if g.dep_ == "mark"}
     f.append("mark=" + ("that" if "that" in marks else "if" if "if" in marks else "-"))
@@ -233,13 +272,40 @@ def features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
         f += [
             "src=" + cls,
             "ssrc=" + stem + "|" + cls.split(":")[0],
-            "srcw=" + doc[c.source].lower_,
+            "srcw=" + _word(doc[c.source]),
         ]
     head = cue.head
     if head is not cue:
-        f.append("head=" + _stem(head.lower_) + "|" + cue.dep_)
+        f.append("head=" + _stem(_word(head)) + "|" + cue.dep_)
     if index.in_quote[cue.i] >= 0:
         f.append("cue_in_quote")
+    return f + _context_features(c, doc, index)
+
+
+def _context_features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
+    """The cue's lemma in the cue table, the content's shape, the order of the parts."""
+    cue = doc[c.cue]
+    lemma = index.cue_tokens.get(c.cue)
+    lem = "lem=" + (lemma if lemma is not None else "-")
+    src_cls = "none"
+    if c.source is not None:
+        src_cls = _token_class(doc[c.source], index).split(":")[0]
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    first = span[0] if span is not None and len(span) else doc[c.comp]
+    has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    f = [
+        lem,
+        "k" + lem + "|" + c.kind,
+        "s" + lem + "|" + src_cls,
+        "ksrc=" + c.kind + "|" + src_cls,
+        "first=" + (first.lower_ if first.is_stop or first.is_punct else "pos:" + first.pos_),
+        "kverb=" + c.kind + "|" + str(has_verb),
+        "order=" + ("before" if cue.idx < c.start else "after" if cue.idx >= c.end else "in"),
+        "sorder=" + ("-" if c.source is None else "before" if doc[c.source].i < cue.i else "after"),
+    ]
+    sent = doc[c.cue].sent
+    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+        f.append("question")
     return f
 
 
@@ -262,7 +328,8 @@ def scored(
     index: CandidateIndex, model: ReportedModel, quote_records: list[dict[str, Any]]
 ) -> list[tuple[float, Candidate]]:
     """Every candidate outside the direct quotes with its score, in text order."""
-    return [(model.score(f), c) for c, f in featured(index, quote_records)]
+    doc = index.doc
+    return [(model.score(f, vectors(c, doc)), c) for c, f in featured(index, quote_records)]
 
 
 def select(
@@ -287,10 +354,12 @@ def select(
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
+    """The share of the longer content that two contents share (a content nested in a
+    much longer one is an attribution of its own: "said that X wanted to Y")."""
     inter = min(a.end, b.end) - max(a.start, b.start)
     if inter <= 0:
         return 0.0
-    return inter / min(a.end - a.start, b.end - b.start)
+    return inter / max(a.end - a.start, b.end - b.start)
 
 
 def _inside_quotes(c: Candidate, quotes: list[tuple[int, int]], starts: list[int]) -> float:
