@@ -117,11 +117,14 @@ def vectors(c: Candidate, doc: Doc) -> dict[str, numpy.ndarray]:
 
 
 # ---------------------------------------------------------------------- candidates
-def candidates(doc: Doc) -> Iterator[Candidate]:
-    """Every candidate of the document, in token order."""
+def candidates(doc: Doc, text: str | None = None) -> Iterator[Candidate]:
+    """Every candidate of the document, in token order (``text``: ``doc.text``, which
+    is slow to build, given once)."""
+    if text is None:
+        text = doc.text
     for t in doc:
         if t.lower_ == "according":
-            cand = _according(t)
+            cand = _according(t, text)
             if cand is not None:
                 yield cand
             continue
@@ -139,16 +142,16 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
                 if not objs:
                     continue
                 head, prep = objs[0], c.lower_
-            span = _trim(doc, head.left_edge.idx, _end(head.right_edge))
+            span = _trim(text, head.left_edge.idx, _end(head.right_edge))
             if span is not None:
                 yield Candidate(kind, t.i, *span, head.i, subj, prep)
         if t.dep_ == "parataxis" and t.pos_ == "VERB" and subj is not None:
-            span = _without(doc, t.head, t)
+            span = _without(text, t.head, t)
             if span is not None:
                 yield Candidate("parenthetical", t.i, *span, t.head.i, subj)
 
 
-def _according(t: Token) -> Candidate | None:
+def _according(t: Token, text: str) -> Candidate | None:
     """'According to X, …': the content is the clause it modifies, without it."""
     to = next((c for c in t.children if c.lower_ == "to"), None)
     if to is None:
@@ -159,7 +162,7 @@ def _according(t: Token) -> Candidate | None:
         root = root.head
     if root is t:
         return None
-    span = _without(t.doc, root, t)
+    span = _without(text, root, t)
     if span is None:
         return None
     return Candidate("according", t.i, *span, root.i, obj.i if obj is not None else None)
@@ -190,8 +193,7 @@ def _end(tok: Token) -> int:
     return tok.idx + len(tok.text)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    text = doc.text
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in EDGE:
         start += 1
     while end > start and text[end - 1] in EDGE:
@@ -199,16 +201,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _without(doc: Doc, head: Token, part: Token) -> tuple[int, int] | None:
+def _without(text: str, head: Token, part: Token) -> tuple[int, int] | None:
     """The characters of ``head``'s subtree without ``part``'s subtree (the longer side
     when ``part`` stands in the middle)."""
     lo, hi = head.left_edge.idx, _end(head.right_edge)
     plo, phi = part.left_edge.idx, _end(part.right_edge)
     if plo <= lo:
-        return _trim(doc, phi, hi)
+        return _trim(text, phi, hi)
     if phi >= hi:
-        return _trim(doc, lo, plo)
-    return _trim(doc, lo, hi)
+        return _trim(text, lo, plo)
+    return _trim(text, lo, hi)
 
 
 # ---------------------------------------------------------------------- features
@@ -319,7 +321,7 @@ def featured(
     starts = [s for s, _ in quotes]
     return [
         (c, features(c, doc, index))
-        for c in candidates(doc)
+        for c in candidates(doc, index.text)
         if _inside_quotes(c, quotes, starts) < IN_QUOTE
     ]
 
