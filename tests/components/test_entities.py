@@ -78,6 +78,23 @@ PERSON_CLUSTERS = [
         2,
         id="mislabelled-surname-joins",
     ),
+    # The tagger reads this surname as an adjective ("Lopez issues"): it still joins.
+    pytest.param(
+        "Actress Mara Lopez missed the premiere in Leeds. Lopez issues a statement "
+        "apologising for her absence.",
+        "Mara Lopez",
+        {"Mara Lopez", "Lopez"},
+        2,
+        id="surname-tagged-as-adjective-joins",
+    ),
+    # ... but a word the text also writes in lower case stays a word.
+    pytest.param(
+        "Singer Anna Young toured Japan. Young people queued for hours to see young stars.",
+        "Anna Young",
+        {"Anna Young"},
+        1,
+        id="capitalised-word-written-lower-case-elsewhere-stays-a-word",
+    ),
     pytest.param(
         "Kofi Asante-Boateng leads the union. Asante-Boateng rejected the offer.",
         "Kofi Asante-Boateng",

@@ -20,6 +20,8 @@ from .work import DocWork
 
 #: Entity labels the model gives a known person's name by mistake.
 PERSON_LIKE_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+#: Parts of speech the tagger gives a known surname by mistake ("Lopez issues a statement").
+MISREAD_NAME_POS = frozenset({"ADJ", "NOUN", "VERB", "X"})
 
 #: Entity labels a person's name may carry when the model is wrong about it.
 _NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC"})
@@ -368,10 +370,16 @@ class _PeoplePass:
                 c = known.get(" ".join(work.text[s:e].split()).lower())
                 if c is not None and not any(t.i in self.country_tokens for t in toks):
                     extra.append((s, e, work.text[s:e], c, [t.i for t in ent]))
+        # words the text also writes in lower case are words, not names ("Young people")
+        lower = {t.text for t in work.tokens if t.text.islower()}
         for tok in work.tokens:
             if (
                 tok.i not in ent_tokens
-                and tok.pos_ == "PROPN"
+                and (
+                    tok.pos_ == "PROPN"
+                    # "Lopez issues a statement": a known surname the tagger misread
+                    or (tok.pos_ in MISREAD_NAME_POS and tok.lower_ not in lower)
+                )
                 and tok.text[:1].isupper()
                 and tok.i not in self.country_tokens
                 and not work.is_blocked(tok.idx)
