@@ -247,7 +247,6 @@ def test_reported_speech_relayed_and_beside_a_quote(nlp):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="reported-speech model: a dateline's place is taken for the speaker")
 def test_reported_speech_after_a_dateline(nlp):
     article = quotekit.extract("WESTBURY (Reuters) - " + BRIDGE, nlp=nlp)
     assert article.entity(_said(article, "the bridge would reopen").speaker).name == "Mara Vos"

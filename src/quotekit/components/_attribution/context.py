@@ -82,8 +82,8 @@ class DocContext:
             out.append(
                 {
                     "id": f"r{len(out)}",
-                    "start": c.start,
-                    "end": c.end,
+                    "start": r["start"],
+                    "end": r["end"],
                     "speaker": speaker,
                     "speaker_mention": _pair(mention),
                     "cue": _pair(r["cue"]),
