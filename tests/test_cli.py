@@ -190,7 +190,7 @@ def test_table_format_shows_reported_speech_after_the_quotes(tmp_path):
     assert lines[quote].split()[0] == "q0" and "[full]" in lines[quote]
     row = lines[said]
     assert row.split()[0] == "r0"
-    assert "[reported] that the bridge would reopen in May" in row
+    assert "[reported] the bridge would reopen in May" in row
     assert row.split("[reported]")[0].split()[1:] == ["Mara", "Vos"]
 
 

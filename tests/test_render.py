@@ -376,6 +376,25 @@ def reported_article() -> Article:
     return Article("harbour", t, (q0, q1), (berg,), (herald,), (r0, r1, r2))
 
 
+def test_reported_speech_nested_in_reported_speech_is_marked_too():
+    t = "Ina Berg said the council wanted to sell the harbour."
+    outer = _m(t, "the council wanted to sell the harbour")
+    inner = _m(t, "to sell the harbour")
+    a = Article(
+        "nested",
+        t,
+        reported=(
+            Reported("r0", outer.start, outer.end, outer.text),
+            Reported("r1", inner.start, inner.end, inner.text),
+        ),
+    )
+    root = parse(a.to_html())
+    r0 = root.find("span", "qk-reported", data_reported_id="r0")
+    r1 = root.find("span", "qk-reported", data_reported_id="r1")
+    assert r0 in list(r1.ancestors())
+    assert squash(r1.text(skip_class="qk-label")) == "to sell the harbour"
+
+
 def test_reported_speech_is_marked_and_labelled():
     a = reported_article()
     root = parse(a.to_html())

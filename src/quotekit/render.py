@@ -383,10 +383,23 @@ def _article_text(article: Article, pfx: str, links: bool = True) -> Markup:
     paras = [_Span(a, b, 0, "p") for a, b in paragraphs(article.text, blank_line_separated=True)]
     if paras and _is_headline(article.text[paras[0].start : paras[0].end]):
         paras[0].attrs = ' class="qk-headline"'
-    reported = _reported_spans(article, pfx, links)
+    outer, inner = _nesting(_reported_spans(article, pfx, links))
     quotes, contents = _quote_spans(article, pfx, links)
-    levels = [paras, reported, quotes, contents, _mention_spans(article)]
+    levels = [paras, outer, inner, quotes, contents, _mention_spans(article)]
     return Markup(_markup(article.text, levels))
+
+
+def _nesting(spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
+    """Reported speech inside other reported speech ("said that X wanted to Y") on a
+    level of its own, so both are marked."""
+    outer: list[_Span] = []
+    inner: list[_Span] = []
+    for sp in sorted(spans, key=lambda x: (x.start, -x.end)):
+        if outer and outer[-1].start <= sp.start and sp.end <= outer[-1].end:
+            inner.append(sp)
+        else:
+            outer.append(sp)
+    return outer, inner
 
 
 def _is_headline(para: str) -> bool:

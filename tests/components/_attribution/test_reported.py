@@ -117,3 +117,38 @@ def test_content_running_over_a_quotes_cue_is_no_reported_speech(nlp):
     article = quotekit.extract(text, nlp=nlp)
     assert [r for r in article.reported if "said" in r.text] == []
     assert len(article.quotes) == 1
+
+
+def test_it_seems_has_no_source(nlp):
+    doc = nlp("It seems that the plan will fail.")
+    (seems,) = [c for c in candidates(doc) if doc[c.cue].text == "seems"]
+    assert seems.source is None
+
+
+def test_what_a_cue_reports_stays_in_its_paragraph(nlp, monkeypatch):
+    # a parse may join two paragraphs and give a cue a content in the one before
+    from quotekit.components._attribution import reported
+    from quotekit.components._attribution.index import CandidateIndex
+
+    text = "The band has done it all.\n\nMara Vos thinks a break is inevitable."
+    doc = nlp(text)
+    cue = next(t.i for t in doc if t.text == "thinks")
+    comp = next(t.i for t in doc if t.text == "is")
+    inside = Candidate("clause", cue, text.index("a break"), len(text) - 1, comp, cue - 1)
+    across = Candidate("clause", cue, 0, len(text) - 1, comp, cue - 1)
+    monkeypatch.setattr(reported, "candidates", lambda doc, text=None: iter([inside, across]))
+    att = nlp.get_pipe("quotekit_attribution")
+    index = CandidateIndex(doc, [], att.words, att.phrase_matcher)
+    assert [c for c, _ in reported.featured(index, [])] == [inside]
+
+
+def test_a_quote_after_reported_speech_leaves_it_alone(nlp):
+    # the quote's cue may be found inside the reported speech before it; the reported
+    # speech does not overlap the quote, so it stays
+    text = (
+        "Mara Vos insisted she would be happy if she is charged so she can clear her "
+        'name. "A trial means the case will be cleared."'
+    )
+    article = quotekit.extract(text, nlp=nlp)
+    assert len(article.quotes) == 1
+    assert any("she would be happy" in r.text for r in article.reported)

@@ -181,8 +181,10 @@ def _subject(v: Token) -> int | None:
         passive = None
         for c in k.children:
             if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ == "it" and any(g.dep_ in ("ccomp", "xcomp") for g in k.children):
+                    return None  # "it seems that ...", "it is said that ...": nobody
                 return _past_dateline(c).i
-            if c.dep_ == "nsubjpass":
+            if c.dep_ == "nsubjpass" and c.lower_ != "it":
                 passive = c
         for c in k.children:
             if c.dep_ == "agent":
@@ -343,15 +345,32 @@ def featured(
     doc = index.doc
     quotes = sorted((q["content_start"], q["content_end"]) for q in quote_records)
     starts = [s for s, _ in quotes]
-    # a quote's cue inside a content: the content runs over someone else's attribution
-    # ('"…," Alvarado said, according to the Herald' is no content of the Herald's)
-    cues = sorted(q["cue"]["start"] for q in quote_records if q.get("cue"))
+    # a quote and its cue inside a content: the content runs over someone else's
+    # attribution ('"…," Alvarado said, according to the Herald' is not the Herald's)
+    attributed = sorted(
+        (q["cue"]["start"], q["start"], q["end"]) for q in quote_records if q.get("cue")
+    )
+    cue_starts = [a[0] for a in attributed]
+    para = index.paras.index
     return [
         (c, features(c, doc, index))
         for c in candidates(doc, index.text)
         if _inside_quotes(c, quotes, starts) < IN_QUOTE
-        and bisect_left(cues, c.start) == bisect_left(cues, c.end)
+        and not _runs_over(c, attributed, cue_starts)
+        # what a cue reports is in its paragraph (a parse may join two)
+        and para(c.start) == para(c.end - 1) == index.tok_para[c.cue]
     ]
+
+
+def _runs_over(c: Candidate, attributed: list[tuple[int, int, int]], cue_starts: list[int]) -> bool:
+    """Whether the content holds a quote's cue and overlaps that quote."""
+    k = bisect_left(cue_starts, c.start)
+    while k < len(attributed) and attributed[k][0] < c.end:
+        _, qs, qe = attributed[k]
+        if qs < c.end and qe > c.start:
+            return True
+        k += 1
+    return False
 
 
 def scored(
