@@ -339,6 +339,43 @@ def test_interrupted_quote_both_halves_same_speaker(nlp):
     assert second.speaker_mention.text == "she"
 
 
+# --------------------------------------------------------------------------- any verb in the frame
+#: '"…," Name VERB.': the frame's verb is the cue though no cue table lists it.
+FRAME_VERBS = [
+    pytest.param(
+        '"Go home," Dana Ortiz implored.', "Go home", "Dana Ortiz", "implored", id="after"
+    ),
+    pytest.param(
+        '"Go home now!" fumed Dana Ortiz.', "Go home now", "Dana Ortiz", "fumed", id="inverted"
+    ),
+    pytest.param(
+        'Jane Okafor lost the vote. "We will win next time," Okafor beamed on Monday.',
+        "We will win",
+        "Jane Okafor",
+        "beamed",
+        id="with-a-time-after",
+    ),
+    pytest.param(
+        'Dana Ortiz left early. "Why now?" she wondered aloud.',
+        "Why now",
+        "Dana Ortiz",
+        "wondered",
+        id="pronoun",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, cue", FRAME_VERBS)
+def test_any_verb_in_the_frame_is_a_cue(nlp, text, fragment, speaker, cue):
+    _check(nlp, text, fragment, speaker, cue=cue)
+
+
+def test_a_verb_that_says_something_else_is_no_frame(nlp):
+    article = quotekit.extract('"Bring the boats in," Dana Ortiz painted the fence.', nlp=nlp)
+    (q,) = article.quotes
+    assert q.cue is None
+
+
 # --------------------------------------------------------------------------- continuation
 # (text, quote fragment, speaker name)
 CONTINUATION = [

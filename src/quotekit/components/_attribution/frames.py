@@ -21,6 +21,11 @@ MAX_CUE_GAP_AFTER_SENTENCE = 8
 #: Entity labels of words that are never a speaker ("said Monday").
 TIME_LABELS = ("DATE", "TIME")
 
+#: Tags of a frame verb that no cue table lists ('"…," Ortiz implored').
+FRAME_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: What may follow a frame verb: a particle, a time or place, punctuation.
+FRAME_TAIL_DEPS = frozenset({"prt", "prep", "npadvmod", "advmod", "punct", "nsubj"})
+
 Mention = tuple[int, int]
 
 
@@ -106,6 +111,36 @@ class CueFrames:
         if not between:
             return True  # '"…." said X'
         return all(t.pos_ in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM", "ADP") for t in between)
+
+    def frame_verb(self, qi: int, after: list[int]) -> int | None:
+        """'"Go home," Ortiz implored.', '"Go home!" fumed Dana Ortiz.': the verb of the
+        frame right after a quote that ends in , ! or ? is its cue though no cue table
+        lists it, when a name or pronoun is its subject and nothing but a time, a place
+        or a particle follows it."""
+        idx = self.index
+        doc = idx.doc
+        q = idx.quotes[qi]
+        content = idx.text[q["content_start"] : q["content_end"]].rstrip(" \"'\u201d\u2019\u00bb")
+        if not content.endswith((",", "!", "?")):
+            return None
+        toks = [doc[i] for i in after if not doc[i].is_space]
+        while toks and toks[0].is_punct:
+            toks = toks[1:]
+        if len(toks) < 2:
+            return None
+        verbs = [t for t in toks[:6] if t.pos_ == "VERB" and t.tag_ in FRAME_VERB_TAGS]
+        if not verbs:
+            return None
+        verb = verbs[0]
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and idx.in_quote[c.i] < 0]
+        if not subj or subj[0].pos_ not in ("PROPN", "PRON"):
+            return None
+        if any(
+            c.dep_ not in FRAME_TAIL_DEPS and c.i > verb.i and c.i > subj[0].i
+            for c in verb.children
+        ):
+            return None  # '"…," Ortiz wrote a letter': the verb says something else
+        return verb.i
 
     # ------------------------------------------------------------------ the speaker of a cue
     def speaker_of_cue(self, cue: int) -> Mention | None:

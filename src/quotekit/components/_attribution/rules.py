@@ -51,6 +51,8 @@ class Rules:
             cue = self.frames.governing_cue(qi)
         else:
             cue = self.frames.nearest_cue(before, after, qi)
+            if cue is None and q["kind"] == "full":
+                cue = self.frames.frame_verb(qi, after)
         res: dict[str, Any] = {
             "cue": None,
             "mention": None,
