@@ -62,3 +62,26 @@ def test_find_agrees_with_a_linear_scan(bounds, offset):
     ranges = list(zip(bounds[::2], bounds[1::2]))
     want = next((k for k, (s, e) in enumerate(ranges) if s <= offset < e), -1)
     assert RangeIndex(ranges).find(offset) == want
+
+
+@given(
+    st.lists(st.integers(0, 200), max_size=12, unique=True),
+    st.lists(st.integers(-5, 220), max_size=40),
+)
+def test_find_many_is_find_for_each_offset(cuts, offsets):
+    bounds = sorted(cuts)
+    ranges = [(a, b) for a, b in zip(bounds[::2], bounds[1::2])]
+    index = RangeIndex(ranges)
+    assert index.find_many(offsets) == [index.find(o) for o in offsets]
+
+
+@given(
+    st.lists(st.integers(0, 200), max_size=12, unique=True),
+    st.lists(st.integers(-5, 220), max_size=40),
+)
+def test_paragraph_index_many_is_index_for_each_offset(cuts, offsets):
+    from quotekit.text import ParagraphIndex
+
+    bounds = sorted(cuts)
+    index = ParagraphIndex([(a, b) for a, b in zip(bounds[::2], bounds[1::2])])
+    assert index.index_many(offsets) == [index.index(o) for o in offsets]

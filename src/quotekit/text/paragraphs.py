@@ -9,6 +9,9 @@ ends of a paragraph like any other space.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
+
+import numpy
 
 #: Characters that are space although ``str.isspace`` says they are not.
 INVISIBLE_SPACES = frozenset("\u200b\ufeff")
@@ -78,6 +81,12 @@ class ParagraphIndex:
     def index(self, offset: int) -> int:
         """Index of the paragraph at or before ``offset`` (-1 before the first)."""
         return bisect_right(self._starts, offset) - 1
+
+    def index_many(self, offsets: Any) -> list[int]:
+        """``index`` for each of many offsets (an array or a sequence), at once."""
+        starts = numpy.asarray(self._starts, dtype="int64")
+        found = numpy.searchsorted(starts, numpy.asarray(offsets, dtype="int64"), "right") - 1
+        return [int(x) for x in found]
 
     def __len__(self) -> int:
         return len(self.ranges)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy
 
 
 def within(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -58,6 +61,16 @@ class RangeIndex:
         if k >= 0 and offset < self.ranges[k][1]:
             return k
         return -1
+
+    def find_many(self, offsets: Any) -> list[int]:
+        """``find`` for each of many offsets (an array or a sequence), at once."""
+        offs = numpy.asarray(offsets, dtype="int64")
+        if not self.ranges:
+            return [-1] * len(offs)
+        ends = numpy.asarray([e for _, e in self.ranges], dtype="int64")
+        k = numpy.searchsorted(numpy.asarray(self._starts, dtype="int64"), offs, "right") - 1
+        held = (k >= 0) & (offs < ends[numpy.maximum(k, 0)])
+        return [int(x) for x in numpy.where(held, k, -1)]
 
     def within(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside one range (see :func:`within`)."""

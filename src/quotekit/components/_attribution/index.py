@@ -48,10 +48,12 @@ class CandidateIndex:
         self.text = doc.text  # Doc.text joins every token: read it once
         # Which quote (if any) each token lies in.
         quote_ranges = RangeIndex((q["start"], q["end"]) for q in quotes)
-        self.in_quote = [quote_ranges.find(tok.idx) for tok in doc]
+        offsets: Any = doc.to_array("IDX") if len(doc) else []  # every token's offset, at once
+        self.offsets: list[int] = [int(x) for x in offsets]
+        self.in_quote = quote_ranges.find_many(offsets)
         paras = doc._.quotekit_paragraphs
         self.paras = ParagraphIndex([tuple(p) for p in paras] if paras else paragraphs(self.text))
-        self.tok_para = [self.paras.index(t.idx) for t in doc]
+        self.tok_para = self.paras.index_many(offsets)
         self.entities: dict[str, dict[str, Any]] = {
             e["id"]: e for e in (doc._.quotekit_entities or ())
         }

@@ -267,7 +267,30 @@ def _token_class(tok: Token, index: CandidateIndex) -> str:
     return "pos:" + tok.pos_
 
 
-def features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
+@attrs.frozen
+class _Shape:
+    """Per-document tables the features read: how many verbs come before each token,
+    where each sentence ends (by token)."""
+
+    verbs_before: list[int]
+    sent_ends: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc, index: CandidateIndex) -> _Shape:
+        pos = doc.to_array("POS") if len(doc) else numpy.zeros(0, "uint64")
+        ids = (doc.vocab.strings["VERB"], doc.vocab.strings["AUX"])  # the POS symbols
+        verbs = numpy.isin(pos, ids).astype("int64")
+        before = [0] + [int(x) for x in numpy.cumsum(verbs)]
+        return cls(before, index.sent_starts[1:] + [len(doc)])
+
+
+def _tokens(index: CandidateIndex, start: int, end: int) -> tuple[int, int]:
+    """The tokens ``[ts, te)`` that characters ``[start, end)`` touch."""
+    offs = index.offsets
+    return max(0, bisect_right(offs, start) - 1), bisect_left(offs, end)
+
+
+def features(c: Candidate, doc: Doc, index: CandidateIndex, shape: _Shape) -> list[str]:
     """The sparse features of a candidate (strings; their weights are the model)."""
     cue, comp = doc[c.cue], doc[c.comp]
     low, stem = cue.lower_, _stem(cue.lower_)
@@ -288,8 +311,8 @@ def features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
     ]
     marks = {g.lower_ for g in comp.children if g.dep_ == "mark"}
     f.append("mark=" + ("that" if "that" in marks else "if" if "if" in marks else "-"))
-    n = len(doc.char_span(c.start, c.end, alignment_mode="expand") or ())
-    f.append("len=" + str(min(n, 40) // 5))
+    ts, te = _tokens(index, c.start, c.end)
+    f.append("len=" + str(min(te - ts, 40) // 5))
     for child in cue.children:
         if child.dep_ in ("neg", "aux", "auxpass", "advmod", "dobj", "dative"):
             f.append("ch=" + child.dep_ + "|" + child.lower_)
@@ -307,10 +330,10 @@ def features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
         f.append("head=" + _stem(_word(head)) + "|" + cue.dep_)
     if index.in_quote[cue.i] >= 0:
         f.append("cue_in_quote")
-    return f + _context_features(c, doc, index)
+    return f + _context_features(c, doc, index, shape)
 
 
-def _context_features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str]:
+def _context_features(c: Candidate, doc: Doc, index: CandidateIndex, shape: _Shape) -> list[str]:
     """The cue's lemma in the cue table, the content's shape, the order of the parts."""
     cue = doc[c.cue]
     lemma = index.cue_tokens.get(c.cue)
@@ -318,9 +341,9 @@ def _context_features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str
     src_cls = "none"
     if c.source is not None:
         src_cls = _token_class(doc[c.source], index).split(":")[0]
-    span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    first = span[0] if span is not None and len(span) else doc[c.comp]
-    has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    ts, te = _tokens(index, c.start, c.end)
+    first = doc[ts] if te > ts else doc[c.comp]
+    has_verb = shape.verbs_before[te] > shape.verbs_before[ts]
     f = [
         lem,
         "k" + lem + "|" + c.kind,
@@ -331,8 +354,9 @@ def _context_features(c: Candidate, doc: Doc, index: CandidateIndex) -> list[str
         "order=" + ("before" if cue.idx < c.start else "after" if cue.idx >= c.end else "in"),
         "sorder=" + ("-" if c.source is None else "before" if doc[c.source].i < cue.i else "after"),
     ]
-    sent = doc[c.cue].sent
-    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+    k = bisect_right(index.sent_starts, c.cue) - 1
+    end, begin = shape.sent_ends[k], index.sent_starts[k]
+    if doc[end - 1].text == "?" or (end - begin > 1 and doc[end - 2].text == "?"):
         f.append("question")
     return f
 
@@ -352,8 +376,9 @@ def featured(
     )
     cue_starts = [a[0] for a in attributed]
     para = index.paras.index
+    shape = _Shape.of(doc, index)
     return [
-        (c, features(c, doc, index))
+        (c, features(c, doc, index, shape))
         for c in candidates(doc, index.text)
         if _inside_quotes(c, quotes, starts) < IN_QUOTE
         and not _runs_over(c, attributed, cue_starts)
