@@ -26,6 +26,11 @@ can be told the speaker is ``None`` and the mention stays.
 "quoted by Interfax as saying"), else the relay of the same speaker's previous
 quote, else a reporting frame that earlier attached to the same speaker ("the
 Interfax news agency reported … Antonov said").
+
+With ``reported`` on (the default), the component also finds reported speech,
+attributions without quotation marks, with a learned model over candidates from the
+parse (``_attribution/reported.py``, docs/reported-speech.md), resolves each source
+mention like a quote's and writes ``doc._.quotekit_reported`` and its span group.
 """
 
 from __future__ import annotations
