@@ -152,3 +152,11 @@ def test_a_quote_after_reported_speech_leaves_it_alone(nlp):
     article = quotekit.extract(text, nlp=nlp)
     assert len(article.quotes) == 1
     assert any("she would be happy" in r.text for r in article.reported)
+
+
+def test_reported_speech_ending_in_a_partial_quote_keeps_its_closing_mark(nlp):
+    text = 'Ines Alvarado said the repairs would "take weeks, not months".'
+    article = quotekit.extract(text, nlp=nlp)
+    (r,) = [r for r in article.reported if "repairs" in r.text]
+    assert r.text == 'the repairs would "take weeks, not months"'
+    assert [q.text for q in article.quotes] == ["take weeks, not months"]

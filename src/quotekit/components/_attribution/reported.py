@@ -468,4 +468,13 @@ def record(c: Candidate, index: CandidateIndex) -> dict[str, Any]:
             nxt = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
             if nxt is not None and nxt.idx < c.end:
                 start = nxt.idx
-    return {"start": start, "end": c.end, "cue": cue_span, "mention": mention, "kind": c.kind}
+    end = c.end
+    text = index.text
+    if end < len(text) and text[end] in '"\u201d' and _opens_unclosed(text[start:end]):
+        end += 1  # 'would "take weeks, not months"': the partial quote's closing mark too
+    return {"start": start, "end": end, "cue": cue_span, "mention": mention, "kind": c.kind}
+
+
+def _opens_unclosed(content: str) -> bool:
+    """Whether the content opens a double quotation mark that it does not close."""
+    return content.count('"') % 2 == 1 or content.count("\u201c") > content.count("\u201d")
