@@ -88,7 +88,9 @@ CUE_OVERRIDE = {
     }
 }
 # The shipped cue table does not know "harrumph" (checked in test_cue_override).
-HARRUMPH = "The meeting ran late.\n\n\u201cThe rain is awful today,\u201d she harrumphed."
+# The quote ends its sentence: only a cue in the table attributes it there (after a
+# quote ending in a comma any verb of the frame is a cue, "harrumphed" included).
+HARRUMPH = "The meeting ran late.\n\n\u201cThe rain is awful today.\u201d she harrumphed."
 BLIGHTY = "Jane Doe flew home to Blighty on Monday."
 HERALD = "\u201cWe will win,\u201d Jane Doe told the Harbour Herald."
 STRAIGHT = '"The rain is awful," she said.'
