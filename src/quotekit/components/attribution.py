@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEYS, ensure_extensions
 from ..registry import attribution_words_v1, organisation_words_v1, reported_model_v1
-from ._attribution.context import DocContext
+from ._attribution.context import DocContext, offsets_record
 from ._attribution.reported import ReportedModel
 from ._attribution.words import Words, build_words
 from ._spans import char_span
@@ -249,8 +249,8 @@ class Attribution:
         quote_spans: list[Span] = []
         for q, res in zip(quotes, results):
             q["speaker"] = res.get("speaker")
-            q["speaker_mention"] = _offsets(res.get("mention"))
-            q["cue"] = _offsets(res.get("cue"))
+            q["speaker_mention"] = offsets_record(res.get("mention"))
+            q["cue"] = offsets_record(res.get("cue"))
             q["via"] = res.get("via")
             q["rule"] = res.get("rule")
             kb_id = q["speaker"] or ""
@@ -281,12 +281,6 @@ class Attribution:
                 if span is not None:
                     group.append(span)
         doc.spans[self.entities_key] = group
-
-
-def _offsets(pair: tuple[int, int] | None) -> dict[str, int] | None:
-    if not pair:
-        return None
-    return {"start": pair[0], "end": pair[1]}
 
 
 @Language.factory(

@@ -85,13 +85,14 @@ class DocContext:
                     "start": r["start"],
                     "end": r["end"],
                     "speaker": speaker,
-                    "speaker_mention": _pair(mention),
-                    "cue": _pair(r["cue"]),
+                    "speaker_mention": offsets_record(mention),
+                    "cue": offsets_record(r["cue"]),
                     "via": via,
                 }
             )
         return out
 
 
-def _pair(pair: tuple[int, int] | None) -> dict[str, int] | None:
+def offsets_record(pair: tuple[int, int] | None) -> dict[str, int] | None:
+    """``{"start", "end"}`` of a character pair (a mention or cue), or None."""
     return {"start": pair[0], "end": pair[1]} if pair else None
